@@ -1,0 +1,3 @@
+from socialrx_desk.app import main
+
+raise SystemExit(main())
