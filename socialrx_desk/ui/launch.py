@@ -1,0 +1,142 @@
+"""Starting the desk window: ``socialrx-desk`` with no command.
+
+Start-up order matters for how quickly the receptionist sees a window: Qt and the window first, painted, and only
+then the store (SQLAlchemy, migrations check, needs vocabulary) on the database lane. Nothing here imports the
+service layer at module level.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from socialrx_desk.paths import Profile
+from socialrx_desk.ui import startup_probe
+from socialrx_desk.ui.desk.backend import DeskBackend
+from socialrx_desk.ui.desk.window import DeskWindow
+from socialrx_desk.ui.models.rows import DirectoryState
+from socialrx_desk.ui.style import apply_desk_style
+from socialrx_desk.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+APP_NAME = "socialrx-desk"
+SCREENSHOT_TIMEOUT_MS = 60_000
+
+
+def launch(args: argparse.Namespace, profile: Profile) -> int:
+    if getattr(args, "kiosk", False):
+        print("socialrx-desk: kiosk mode is not available in this build", file=sys.stderr)
+        return 2
+    demo = bool(getattr(args, "demo", False))
+    screenshot: str | None = getattr(args, "screenshot", None)
+    demo_dir: Path | None = None
+    if demo:
+        # A throwaway profile: the demo never touches the receptionist's real directory.
+        demo_dir = Path(tempfile.mkdtemp(prefix="socialrx-demo-"))
+        profile = Profile(demo_dir)
+    try:
+        return _run(profile, demo=demo, screenshot=screenshot)
+    finally:
+        if demo_dir is not None:
+            shutil.rmtree(demo_dir, ignore_errors=True)
+
+
+def _run(profile: Profile, *, demo: bool, screenshot: str | None) -> int:
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("Social prescribing desk")
+    apply_desk_style(app)
+
+    runner = TaskRunner()
+    backend = DeskBackend(profile)
+    window = DeskWindow(backend, runner, demo=demo)
+    probe = startup_probe.probe_mode()
+    driver: ScreenshotDriver | None = None
+    if screenshot:
+        driver = ScreenshotDriver(window, Path(screenshot), demo=demo)
+
+    def first_paint() -> None:
+        if probe == "window":
+            startup_probe.report(startup_probe.FIRST_WINDOW)
+            app.quit()
+            return
+        window.start()
+
+    def ready(_state: DirectoryState) -> None:
+        startup_probe.report(startup_probe.READY)
+        app.quit()
+
+    if probe == "ready":
+        window.directory_ready.connect(ready)
+        window.directory_failed.connect(lambda _message: app.exit(1))
+    startup_probe.FirstPaint(window, first_paint)
+    window.show()
+    try:
+        code = app.exec()
+    finally:
+        window.close()
+        if not runner.shutdown(last=backend.close):
+            log.warning("the database lane did not stop in time; closing anyway")
+    if driver is not None:
+        code = driver.exit_code
+    return code
+
+
+class ScreenshotDriver(QObject):
+    """``--screenshot PATH``: wait until the window shows something real, save it as PNG, quit.
+
+    "Real" means the directory is open and, in demo mode, the sample query has been answered and the first
+    result's details are on screen.
+    """
+
+    def __init__(self, window: DeskWindow, path: Path, *, demo: bool) -> None:
+        super().__init__(window)
+        self.window = window
+        self.path = path
+        self.demo = demo
+        self.exit_code = 1
+        self._done = False
+        window.directory_ready.connect(self._on_ready)
+        window.directory_failed.connect(lambda _message: self._take(failed=True))
+        window.results_shown.connect(self._on_results)
+        window.detail_shown.connect(lambda _service_id: self._settle())
+        self._timeout = QTimer(self)
+        self._timeout.setSingleShot(True)
+        self._timeout.timeout.connect(self._on_timeout)
+        self._timeout.start(SCREENSHOT_TIMEOUT_MS)
+
+    def _on_ready(self, state: DirectoryState) -> None:
+        if state.services == 0 or not self.demo:
+            self._settle()
+
+    def _on_results(self, _request_id: int, rows: int) -> None:
+        if rows == 0 and self.window.state == "ready":
+            self._settle()  # nothing to select, so no details will come
+
+    def _on_timeout(self) -> None:
+        log.warning("the window was not ready for a screenshot within %d s", SCREENSHOT_TIMEOUT_MS // 1000)
+        self._take(failed=True)
+
+    def _settle(self) -> None:
+        # A moment for layouts and the last paint to catch up with the answer that just arrived.
+        QTimer.singleShot(150, self._take)
+
+    def _take(self, failed: bool = False) -> None:
+        if self._done:
+            return
+        self._done = True
+        self._timeout.stop()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        saved = self.window.grab().save(str(self.path), "PNG")
+        if not saved:
+            print(f"socialrx-desk: could not write the screenshot to {self.path}", file=sys.stderr)
+        self.exit_code = 0 if saved and not failed else 1
+        QApplication.exit(self.exit_code)

@@ -1,0 +1,1 @@
+"""Qt Model/View adapters over plain, immutable rows (never live ORM objects)."""
