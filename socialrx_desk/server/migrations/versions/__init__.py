@@ -1,0 +1,1 @@
+"""Hub schema revisions, applied in order by Alembic."""
