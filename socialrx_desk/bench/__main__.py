@@ -11,6 +11,7 @@ BENCHMARKS = {
     "sync": "socialrx_desk.bench.sync",
     "desk-typing": "socialrx_desk.bench.desk_typing",
     "startup": "socialrx_desk.bench.startup",
+    "relevance": "socialrx_desk.bench.relevance",
 }
 
 

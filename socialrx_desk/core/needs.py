@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from socialrx_desk.core.text import stem, stems
+from socialrx_desk.core.text import search_words, stem, stems
 
 # Words that carry no meaning for matching a phrase. Negations ("no", "not", "cant") are kept: "no heating".
 FUNCTION_WORDS = frozenset(
@@ -85,7 +85,6 @@ FUNCTION_WORDS = frozenset(
         "very",
         "really",
         "just",
-        "quite",
         "bit",
         "lot",
         "lots",
@@ -182,13 +181,20 @@ def _patterns(need: str, texts: Iterable[str]) -> list[_Pattern]:
 
 
 class NeedsVocabulary:
-    def __init__(self, needs: Iterable[Need], version: str = "1") -> None:
+    def __init__(self, needs: Iterable[Need], version: str = "1", synonyms: Mapping[str, str] | None = None) -> None:
         self.needs: dict[str, Need] = {}
         for need in needs:
             if need.id in self.needs:
                 raise VocabularyError(f"need {need.id!r} is defined twice")
             self.needs[need.id] = need
         self.version = version
+        # Dialect, slang and sound-alike spellings -> plain words ("nowt" -> "nothing", "fone" -> "phone").
+        self.synonyms: dict[str, tuple[str, ...]] = {}
+        for word, meaning in (synonyms or {}).items():
+            keys = search_words(word)
+            if len(keys) != 1:
+                raise VocabularyError(f"synonym {word!r} must be a single word")
+            self.synonyms[keys[0]] = tuple(search_words(meaning))
         self._phrases = _PatternIndex(p for n in self.needs.values() for p in _patterns(n.id, n.phrases))
         self._types = _PatternIndex(p for n in self.needs.values() for p in _patterns(n.id, n.service_types))
         self.stems: frozenset[str] = frozenset(
@@ -196,7 +202,7 @@ class NeedsVocabulary:
             for n in self.needs.values()
             for text in (*n.phrases, *n.service_types, *n.search_terms, n.label)
             for s in content_stems(text)
-        )
+        ) | frozenset(stem(w) for w in self.synonyms)
 
     @classmethod
     def load(cls, path: Path) -> NeedsVocabulary:
@@ -220,11 +226,12 @@ class NeedsVocabulary:
                 )
                 for item in data["needs"]
             ]
-        except (KeyError, TypeError) as error:
+            synonyms = {str(k): str(v) for k, v in dict(data.get("synonyms") or {}).items()}
+        except (KeyError, TypeError, ValueError) as error:
             raise VocabularyError(f"needs vocabulary is malformed: {error}") from None
         # The version tags the index: a changed vocabulary re-tags services on the next start.
         digest = json.dumps(data, sort_keys=True)
-        return cls(needs, version=f"{data.get('version', 1)}:{_short_hash(digest)}")
+        return cls(needs, version=f"{data.get('version', 1)}:{_short_hash(digest)}", synonyms=synonyms)
 
     def __contains__(self, need_id: object) -> bool:
         return need_id in self.needs
@@ -257,11 +264,11 @@ class NeedsVocabulary:
             self._add(evidence, term, types=3.0, phrases=1.5)
         self._add(evidence, name, types=2.0, phrases=1.0)
         if description:
-            self._add(evidence, description, types=0.75, phrases=0.25)
+            self._add(evidence, description, types=0.75, phrases=0.5)
         return {
             need: min(score, 4.0) / 4.0
             for need, score in sorted(evidence.items(), key=lambda kv: -kv[1])
-            if score >= 0.75
+            if score >= 0.5
         }
 
     def _add(self, evidence: dict[str, float], text: str, types: float, phrases: float) -> None:

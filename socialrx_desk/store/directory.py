@@ -113,9 +113,7 @@ def upsert_services(
         return UpsertCounts(0, 0)
     existing: dict[str, int] = {}
     for chunk in _chunks([s.id for s in batch]):
-        existing.update(
-            connection.execute(select(ServiceRow.id, ServiceRow.pk).where(ServiceRow.id.in_(chunk))).tuples().all()
-        )
+        existing.update(connection.execute(select(ServiceRow.id, ServiceRow.pk).where(ServiceRow.id.in_(chunk))).all())
     next_pk = (connection.execute(select(func.max(ServiceRow.pk))).scalar() or 0) + 1
     pks: dict[str, int] = {}
     for service in batch:

@@ -69,17 +69,44 @@ def match_services(connection: Connection, match: str, filters: Filters, limit: 
         f"WHERE service_fts MATCH :match{_filter_sql(filters, params)} "
         "ORDER BY bm25(service_fts, " + weights + ") LIMIT :limit"
     )
-    return [(int(pk), float(rel)) for pk, rel in connection.execute(text(sql), params).tuples()]
+    return [(int(pk), float(rel)) for pk, rel in connection.execute(text(sql), params)]
 
 
-def browse_need(connection: Connection, need: str, filters: Filters, limit: int) -> list[tuple[int, float]]:
-    """Services tagged with a need, strongest first: what an empty query with a need chosen shows."""
-    params: dict[str, object] = {"need": need, "limit": limit}
+def match_unranked(connection: Connection, match: str, filters: Filters, limit: int) -> list[int]:
+    """Services matching an FTS5 expression in index order: stops after ``limit`` matches, whatever the total."""
+    params: dict[str, object] = {"match": match, "limit": limit}
+    if filters.need:
+        params["match"] = f"({match}) AND needs : {need_token(filters.need)}"
     sql = (
-        "SELECT s.pk, n.weight FROM service_needs AS n JOIN services AS s ON s.pk = n.service_pk "
-        f"WHERE n.need = :need{_filter_sql(filters, params)} ORDER BY n.weight DESC, s.name LIMIT :limit"
+        "SELECT s.pk FROM service_fts JOIN services AS s ON s.pk = service_fts.rowid "
+        f"WHERE service_fts MATCH :match{_filter_sql(filters, params)} LIMIT :limit"
     )
-    return [(int(pk), float(w)) for pk, w in connection.execute(text(sql), params).tuples()]
+    return [int(pk) for (pk,) in connection.execute(text(sql), params)]
+
+
+def browse_needs(
+    connection: Connection, needs: dict[str, float], filters: Filters, limit: int
+) -> list[tuple[int, float]]:
+    """Services tagged with any of ``needs`` (need -> query weight), best fit first, fit in 0..1."""
+    best: dict[int, float] = {}
+    for need, query_weight in needs.items():
+        params: dict[str, object] = {"need": need, "limit": limit}
+        if filters.need and filters.need != need:
+            continue
+        sql = (
+            "SELECT s.pk, n.weight FROM service_needs AS n JOIN services AS s ON s.pk = n.service_pk "
+            f"WHERE n.need = :need{_filter_sql(filters, params)} ORDER BY n.weight DESC LIMIT :limit"
+        )
+        for pk, weight in connection.execute(text(sql), params):
+            fit = query_weight * float(weight)
+            if fit > best.get(int(pk), -1.0):
+                best[int(pk)] = fit
+    return sorted(best.items(), key=lambda item: -item[1])[:limit]
+
+
+def need_counts(connection: Connection) -> dict[str, int]:
+    rows = connection.execute(text("SELECT need, count(*) FROM service_needs GROUP BY need"))
+    return {str(need): int(count) for need, count in rows}
 
 
 def need_weights(connection: Connection, pks: Sequence[int]) -> dict[int, dict[str, float]]:
@@ -89,7 +116,7 @@ def need_weights(connection: Connection, pks: Sequence[int]) -> dict[int, dict[s
     placeholders = ",".join(str(int(pk)) for pk in pks)
     rows = connection.execute(
         text(f"SELECT service_pk, need, weight FROM service_needs WHERE service_pk IN ({placeholders})")
-    ).tuples()
+    )
     for pk, need, weight in rows:
         result[int(pk)][str(need)] = float(weight)
     return result
@@ -106,13 +133,13 @@ def summaries(connection: Connection, pks: Iterable[int]) -> dict[int, Summary]:
             "FROM services AS s LEFT JOIN organizations AS o ON o.id = s.organization_id "
             f"WHERE s.pk IN ({placeholders})"
         )
-    ).tuples()
+    )
     return {int(row[0]): Summary(*row) for row in rows}
 
 
 def vocabulary(connection: Connection) -> dict[str, int]:
     """Every indexed (stemmed) term with the number of services that contain it."""
-    rows = connection.execute(text("SELECT term, doc FROM service_fts_vocab")).tuples()
+    rows = connection.execute(text("SELECT term, doc FROM service_fts_vocab"))
     return {str(term): int(doc) for term, doc in rows if not str(term).startswith(NEED_TOKEN_PREFIX)}
 
 
@@ -130,4 +157,4 @@ def like_scan(connection: Connection, words: Sequence[str], limit: int) -> list[
         )
     score = " + ".join(scores)
     sql = f"SELECT s.pk, {score} AS score FROM services AS s WHERE score > 0 ORDER BY score DESC LIMIT :limit"
-    return [int(pk) for pk, _ in connection.execute(text(sql), params).tuples()]
+    return [int(pk) for pk, _ in connection.execute(text(sql), params)]

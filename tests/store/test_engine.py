@@ -5,13 +5,20 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from socialrx_desk.store.engine import SchemaTooNewError, current_revision, head_revision, open_store
+from socialrx_desk.store.engine import (
+    HEAD_REVISION,
+    SchemaTooNewError,
+    StoreError,
+    head_revision,
+    open_store,
+    stored_revision,
+)
 
 
 def test_new_store_is_migrated_with_wal_and_foreign_keys(tmp_path: Path) -> None:
     engine = open_store(tmp_path / "db.sqlite3")
     try:
-        assert current_revision(engine) == head_revision()
+        assert stored_revision(tmp_path / "db.sqlite3") == head_revision() == HEAD_REVISION
         with engine.connect() as connection:
             assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
             assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
@@ -45,3 +52,10 @@ def test_database_from_a_newer_app_is_refused_untouched(tmp_path: Path) -> None:
     with pytest.raises(SchemaTooNewError, match="newer version"):
         open_store(path)
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="not a socialrx-desk database"):
+        open_store(path)
