@@ -46,7 +46,54 @@ NEED_WEIGHT = 0.6
 # A need counts for retrieval when its weight is at least this share of the best-supported need's.
 STRONG_NEED = 0.5
 # Tiers of up to this many matches are ranked exactly with bm25; bigger ones are read in index order.
-RANK_BUDGET = 1500
+RANK_BUDGET = 600
+# Endings the English stemmer removes (longest first is not needed: every match is tried). Snowball may also
+# change a stem's last letter ("therapy" -> "therapi"), so roots are checked against stems less their last letter.
+_ENDINGS = (
+    "",
+    "s",
+    "es",
+    "ed",
+    "ing",
+    "ings",
+    "ly",
+    "e",
+    "y",
+    "er",
+    "ers",
+    "est",
+    "ment",
+    "ments",
+    "ness",
+    "ation",
+    "ations",
+    "ion",
+    "ions",
+    "al",
+    "ally",
+    "ity",
+    "ities",
+    "ive",
+    "ise",
+    "ised",
+    "ize",
+    "ized",
+    "ful",
+    "ous",
+    "ence",
+    "ance",
+    "able",
+    "ible",
+    "ant",
+    "ent",
+    "ism",
+    "ist",
+    "ists",
+    "iti",
+    "li",
+    "ies",
+    "ied",
+)
 PREFIX_SCAN = 2000
 # Words that say nothing about which service fits; they still count for recognising needs ("can't pay").
 NOISE = frozenset(
@@ -209,6 +256,7 @@ class DirectorySearch:
         self._terms: dict[str, int] = {}
         self._sorted: list[str] = []
         self._need_docs: dict[str, int] = {}
+        self._stem_heads: frozenset[str] = frozenset()
         self._loaded = False
 
     def refresh(self) -> None:
@@ -219,6 +267,8 @@ class DirectorySearch:
             self._terms = terms
             self._sorted = sorted(terms)
             self._need_docs = needs
+            known = set(terms) | self.vocabulary.stems
+            self._stem_heads = frozenset(known | {t[:-1] for t in known if len(t) > 3} | {t + "e" for t in known})
             self._loaded = True
 
     def _ensure_loaded(self) -> None:
@@ -238,6 +288,10 @@ class DirectorySearch:
         """The most likely known stem one edit away from a misspelt word, preferring needs vocabulary words."""
         best: tuple[float, str] | None = None
         for candidate in _edits1(word):
+            # Stemming costs ~25 microseconds and a long word has ~700 edits: only stem candidates that begin
+            # with a known stem (a stem is the word less a few letters of ending).
+            if not self._could_be_known(candidate):
+                continue
             term = stem(candidate)
             if not self._known(term):
                 continue
@@ -245,6 +299,16 @@ class DirectorySearch:
             if best is None or weight > best[0]:
                 best = (weight, term)
         return best[1] if best else None
+
+    def _could_be_known(self, candidate: str) -> bool:
+        """A cheap test before stemming: does the word, less an ending the stemmer removes, begin a known stem?"""
+        heads = self._stem_heads
+        for ending in _ENDINGS:
+            if candidate.endswith(ending) and len(candidate) - len(ending) >= 3:
+                root = candidate[: len(candidate) - len(ending)]
+                if root in heads:
+                    return True
+        return False
 
     def interpret(self, text: str) -> Interpretation:
         self._ensure_loaded()

@@ -197,3 +197,112 @@ class StoreMetaRow(Base):
 
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+# --- referrals, bookings and sync (schema 0002) -----------------------------------------------------------
+
+
+class PatientRow(Base):
+    """A patient as far as this desk needs to know them; details are purged once their referrals are settled."""
+
+    __tablename__ = "patients"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # FHIR Patient id (client UUID)
+    name: Mapped[str | None] = mapped_column(Text)
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    nhs_number: Mapped[str | None] = mapped_column(String(10), index=True)
+    phone: Mapped[str | None] = mapped_column(String(20))
+    postcode: Mapped[str | None] = mapped_column(String(10))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    purged_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class SlotRow(Base):
+    """A hub Slot as last seen, plus whether a referral here holds it provisionally."""
+
+    __tablename__ = "slots"
+    __table_args__ = (Index("ix_slots_service_start", "service_id", "start"),)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    service_id: Mapped[str] = mapped_column(String(200))  # our (ORUK) service id
+    schedule_id: Mapped[str | None] = mapped_column(String(64))
+    start: Mapped[datetime] = mapped_column(DateTime)  # UTC, naive
+    end: Mapped[datetime] = mapped_column(DateTime)
+    status: Mapped[str] = mapped_column(String(20))  # FHIR Slot.status
+    version: Mapped[str | None] = mapped_column(String(20))  # hub meta.versionId
+    held_by: Mapped[str | None] = mapped_column(String(64))  # referral id holding it locally
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ReferralRow(Base):
+    __tablename__ = "referrals"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # FHIR ServiceRequest id
+    reference: Mapped[str] = mapped_column(String(20), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    state: Mapped[str] = mapped_column(String(20), index=True)
+    state_reason: Mapped[str | None] = mapped_column(Text)
+    patient_id: Mapped[str | None] = mapped_column(ForeignKey("patients.id", ondelete="SET NULL"), index=True)
+    service_id: Mapped[str] = mapped_column(String(200))
+    service_name: Mapped[str] = mapped_column(Text)
+    slot_id: Mapped[str | None] = mapped_column(String(64))
+    slot_start: Mapped[datetime | None] = mapped_column(DateTime)
+    slot_end: Mapped[datetime | None] = mapped_column(DateTime)
+    appointment_id: Mapped[str | None] = mapped_column(String(64))
+    task_id: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str | None] = mapped_column(Text)  # the patient's words; never copied to the audit log
+    needs: Mapped[str] = mapped_column(Text, default="")
+    consent_at: Mapped[datetime | None] = mapped_column(DateTime)
+    alternatives: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)  # free slots offered on conflict
+    versions: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)  # hub versionIds by resource type
+    created_by: Mapped[str] = mapped_column(String(120))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    synced_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class OutboxRow(Base):
+    """One operation for the hub: a transaction Bundle, committed in the same local transaction as the change."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_state_next", "state", "next_attempt_at"),)
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)  # FIFO order
+    op_id: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    referral_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    # Space-separated keys ("patient:ID slot:ID referral:ID"): operations sharing a key go in order.
+    aggregates: Mapped[str] = mapped_column(Text)
+    bundle: Mapped[dict[str, object] | None] = mapped_column(JSON)  # None once purged
+    base_versions: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    state: Mapped[str] = mapped_column(String(20))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(DateTime)
+    last_status: Mapped[int | None] = mapped_column(Integer)
+    outcome: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class SyncCursorRow(Base):
+    """High-water marks of hub time (never our clock) per resource type."""
+
+    __tablename__ = "sync_cursor"
+
+    resource_type: Mapped[str] = mapped_column(String(40), primary_key=True)
+    high_water: Mapped[str] = mapped_column(String(40))  # FHIR instant as the hub wrote it
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class AuditRow(Base):
+    """Who did what and when. Ids and states only: never names, reasons or other clinical free text."""
+
+    __tablename__ = "audit_log"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    actor: Mapped[str] = mapped_column(String(120))
+    action: Mapped[str] = mapped_column(String(40))
+    referral_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    detail: Mapped[str | None] = mapped_column(String(200))

@@ -59,3 +59,31 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
     path.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError, match="not a socialrx-desk database"):
         open_store(path)
+
+
+def test_existing_database_at_an_older_schema_is_upgraded_keeping_its_data(tmp_path: Path) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from socialrx_desk.store.engine import MIGRATIONS, create_sqlite_engine
+
+    path = tmp_path / "db.sqlite3"
+    old = create_sqlite_engine(path)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with old.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+    with old.begin() as connection:
+        connection.execute(text("INSERT INTO organizations (id, name) VALUES ('org-1', 'Old Org')"))
+    old.dispose()
+    assert stored_revision(path) == "0001"
+
+    engine = open_store(path)
+    try:
+        assert stored_revision(path) == HEAD_REVISION
+        with engine.connect() as connection:
+            assert connection.execute(text("SELECT name FROM organizations")).scalar() == "Old Org"
+            assert connection.execute(text("SELECT count(*) FROM outbox")).scalar() == 0
+    finally:
+        engine.dispose()

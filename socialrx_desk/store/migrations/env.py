@@ -7,6 +7,13 @@ from alembic import context
 from socialrx_desk.store.models import Base
 
 connection = context.config.attributes["connection"]
-context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+
+
+def _include(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+    # The FTS5 tables are created by hand in migrations; autogenerate must not try to drop them.
+    return not (type_ == "table" and name is not None and name.startswith("service_fts"))
+
+
+context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True, include_object=_include)
 with context.begin_transaction():
     context.run_migrations()
