@@ -26,7 +26,22 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Row, and_, delete, exists, false, func, insert, literal, not_, or_, select, update
+from sqlalchemy import (
+    Connection,
+    Row,
+    and_,
+    bindparam,
+    delete,
+    exists,
+    false,
+    func,
+    insert,
+    literal,
+    not_,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import aliased
@@ -602,8 +617,7 @@ class _Transaction:
         if holder is not None:
             raise Conflict(f"{where}Slot/{slot_id} is already booked")
         try:
-            with self.connection.begin_nested():
-                self.connection.execute(insert(SlotBooking).values(slot_id=slot_id, appointment_id=staged.resource_id))
+            self.connection.execute(insert(SlotBooking), {"slot_id": slot_id, "appointment_id": staged.resource_id})
         except IntegrityError:
             raise Conflict(f"{where}Slot/{slot_id} has just been booked by someone else") from None
 
@@ -687,88 +701,97 @@ class _Transaction:
         connection = self.connection
         writes = list(self.staged.values())
         if writes:
-            counter = connection.execute(select(WriteCounter).where(WriteCounter.id == 1).with_for_update()).one()
+            counter = connection.execute(_LOCK_COUNTER).one()
             now = max(self.store.clock(), counter.last_time + timedelta(microseconds=1))
-            first_seq = counter.seq + 1
-            connection.execute(
-                update(WriteCounter).where(WriteCounter.id == 1).values(seq=counter.seq + len(writes), last_time=now)
-            )
-            for offset, staged in enumerate(writes):
-                self._write(staged, first_seq + offset, now)
-        for (resource_type, resource_id), keys in self.grants.items():
-            if keys and (resource_type, resource_id) not in self.staged:
-                self._insert_keys(resource_type, resource_id, keys)
+            connection.execute(_ADVANCE_COUNTER, {"new_seq": counter.seq + len(writes), "new_time": now})
+            self._write_all(writes, counter.seq + 1, now)
+        grants = [
+            {"res_type": t, "res_id": i, "key": clip(k)}
+            for (t, i), keys in self.grants.items()
+            if (t, i) not in self.staged
+            for k in sorted(keys)
+        ]
+        if grants:
+            connection.execute(self._insert_access_ignoring_duplicates(), grants)
 
-    def _write(self, staged: _Staged, seq: int, now: datetime) -> None:
+    def _write_all(self, writes: list[_Staged], first_seq: int, now: datetime) -> None:
+        """Write every staged version with as few statements as possible (executemany throughout)."""
         connection = self.connection
-        previous = staged.previous
-        staged.version = (previous.version + 1) if previous is not None else 1
-        created = previous is None or previous.deleted
-        key = (staged.resource_type, staged.resource_id)
-        if staged.content is not None:
-            meta = {
-                k: v for k, v in (staged.content.get("meta") or {}).items() if k not in ("versionId", "lastUpdated")
+        stamp = format_instant(now)
+        created_rows, updated_rows, versions, index_rows, access_rows = [], [], [], [], []
+        reindexed, rekeyed = [], []
+        for offset, staged in enumerate(writes):
+            previous = staged.previous
+            staged.version = (previous.version + 1) if previous is not None else 1
+            res_type, res_id = staged.resource_type, staged.resource_id
+            if staged.content is not None:
+                meta = {
+                    k: v for k, v in (staged.content.get("meta") or {}).items() if k not in ("versionId", "lastUpdated")
+                }
+                meta = {"versionId": str(staged.version), "lastUpdated": stamp, **meta}
+                body = {k: v for k, v in staged.content.items() if k not in ("resourceType", "id", "meta")}
+                staged.final = {"resourceType": res_type, "id": res_id, "meta": meta, **body}
+            text = dumps(staged.final) if staged.final is not None else None
+            seq = first_seq + offset
+            values = {
+                "version_id": staged.version,
+                "seq": seq,
+                "last_updated": now,
+                "deleted": staged.final is None,
+                "content": text,
+                "owner_practice": staged.owner_key,
+                "owner_site": staged.owner_site,
+                "sort_date": sort_date(res_type, staged.final) if staged.final else None,
             }
-            meta = {"versionId": str(staged.version), "lastUpdated": format_instant(now), **meta}
-            body = {k: v for k, v in staged.content.items() if k not in ("resourceType", "id", "meta")}
-            staged.final = {"resourceType": staged.resource_type, "id": staged.resource_id, "meta": meta, **body}
-        text = dumps(staged.final) if staged.final is not None else None
-        values = {
-            "version_id": staged.version,
-            "seq": seq,
-            "last_updated": now,
-            "deleted": staged.final is None,
-            "content": text,
-            "owner_practice": staged.owner_key,
-            "owner_site": staged.owner_site,
-            "sort_date": sort_date(staged.resource_type, staged.final) if staged.final else None,
-        }
-        where = and_(StoredResource.res_type == key[0], StoredResource.res_id == key[1])
-        if previous is not None:
-            connection.execute(update(StoredResource).where(where).values(**values))
-        else:
-            try:
-                with connection.begin_nested():
-                    connection.execute(insert(StoredResource).values(res_type=key[0], res_id=key[1], **values))
-            except IntegrityError:
-                raise _RetryError(f"{key[0]}/{key[1]} was created concurrently") from None
-        connection.execute(
-            insert(ResourceVersion).values(
-                res_type=key[0],
-                res_id=key[1],
-                version_id=staged.version,
-                seq=seq,
-                last_updated=now,
-                method="DELETE" if staged.final is None else "PUT",
-                created=created and staged.final is not None,
-                content=text,
+            if previous is None:
+                created_rows.append({"res_type": res_type, "res_id": res_id, **values})
+            else:
+                updated_rows.append({"b_type": res_type, "b_id": res_id, **values})
+            versions.append(
+                {
+                    "res_type": res_type,
+                    "res_id": res_id,
+                    "version_id": staged.version,
+                    "seq": seq,
+                    "last_updated": now,
+                    "method": "DELETE" if staged.final is None else "PUT",
+                    "created": (previous is None or previous.deleted) and staged.final is not None,
+                    "content": text,
+                }
             )
-        )
-        connection.execute(
-            delete(SearchIndexRow).where(SearchIndexRow.res_type == key[0], SearchIndexRow.res_id == key[1])
-        )
-        if staged.final is not None:
-            rows = [
-                {"res_type": key[0], "res_id": key[1], "param": name, **_index_columns(value)}
-                for name, value in index_values(key[0], staged.final)
-            ]
-            if rows:
-                connection.execute(insert(SearchIndexRow), rows)
-        if key[0] in PERSONAL_TYPES:
-            keys = set(staged.keys) | self.grants.get(key, set())
-            if not staged.grow_keys and staged.final is not None:
-                connection.execute(
-                    delete(ResourceAccess).where(ResourceAccess.res_type == key[0], ResourceAccess.res_id == key[1])
-                )
-            self._insert_keys(key[0], key[1], keys)
+            if previous is not None:
+                reindexed.append({"b_type": res_type, "b_id": res_id})
+            if staged.final is not None:
+                index_rows += [
+                    {"res_type": res_type, "res_id": res_id, "param": name, **_index_columns(value)}
+                    for name, value in index_values(res_type, staged.final)
+                ]
+            if res_type in PERSONAL_TYPES:
+                if previous is not None and not staged.grow_keys and staged.final is not None:
+                    rekeyed.append({"b_type": res_type, "b_id": res_id})
+                keys = set(staged.keys) | self.grants.get((res_type, res_id), set())
+                access_rows += [{"res_type": res_type, "res_id": res_id, "key": clip(k)} for k in sorted(keys)]
+        if created_rows:
+            try:
+                connection.execute(insert(StoredResource), created_rows)
+            except IntegrityError:
+                # Someone created one of these resources since we looked: the whole transaction runs again.
+                raise _RetryError("a resource was created concurrently") from None
+        if updated_rows:
+            connection.execute(_UPDATE_RESOURCE, updated_rows)
+        connection.execute(insert(ResourceVersion), versions)
+        if reindexed:
+            connection.execute(_CLEAR_INDEX, reindexed)
+        if index_rows:
+            connection.execute(insert(SearchIndexRow), index_rows)
+        if rekeyed:
+            connection.execute(_CLEAR_ACCESS, rekeyed)
+        if access_rows:
+            connection.execute(self._insert_access_ignoring_duplicates(), access_rows)
 
-    def _insert_keys(self, resource_type: str, resource_id: str, keys: Iterable[str]) -> None:
-        rows = [{"res_type": resource_type, "res_id": resource_id, "key": clip(key)} for key in sorted(set(keys))]
-        if not rows:
-            return
+    def _insert_access_ignoring_duplicates(self) -> Any:
         dialect = postgresql if self.connection.dialect.name == "postgresql" else sqlite
-        statement = dialect.insert(ResourceAccess).values(rows).on_conflict_do_nothing()
-        self.connection.execute(statement)
+        return dialect.insert(ResourceAccess).on_conflict_do_nothing()
 
     def _outcome(self, index: int, op: Operation) -> Outcome:
         if index in self.outcomes:
@@ -787,6 +810,37 @@ class _Transaction:
 
 
 # --- helpers -------------------------------------------------------------------------------------------------
+
+
+_LOCK_COUNTER = select(WriteCounter.seq, WriteCounter.last_time).where(WriteCounter.id == 1).with_for_update()
+_ADVANCE_COUNTER = (
+    update(WriteCounter).where(WriteCounter.id == 1).values(seq=bindparam("new_seq"), last_time=bindparam("new_time"))
+)
+_UPDATE_RESOURCE = (
+    update(StoredResource)
+    .where(StoredResource.res_type == bindparam("b_type"), StoredResource.res_id == bindparam("b_id"))
+    .values(
+        {
+            name: bindparam(name)
+            for name in (
+                "version_id",
+                "seq",
+                "last_updated",
+                "deleted",
+                "content",
+                "owner_practice",
+                "owner_site",
+                "sort_date",
+            )
+        }
+    )
+)
+_CLEAR_INDEX = delete(SearchIndexRow).where(
+    SearchIndexRow.res_type == bindparam("b_type"), SearchIndexRow.res_id == bindparam("b_id")
+)
+_CLEAR_ACCESS = delete(ResourceAccess).where(
+    ResourceAccess.res_type == bindparam("b_type"), ResourceAccess.res_id == bindparam("b_id")
+)
 
 
 def _check_unique(operations: Sequence[Operation]) -> None:
@@ -1032,9 +1086,12 @@ def _reference_values(param: SearchParam, modifier: str | None, value: str) -> l
     return [f"{target}/{value}" for target in targets]
 
 
+_ACTOR_INDEX = aliased(SearchIndexRow, name="actor_index")
+
+
 def _slot_service(param: SearchParam, modifier: str | None, values: list[str]) -> ColumnElement[bool]:
     service_refs = [ref for value in values for ref in _reference_values(param, modifier, value)]
-    actor = aliased(SearchIndexRow)
+    actor = _ACTOR_INDEX
     schedule_refs = select(literal("Schedule/") + actor.res_id).where(
         actor.res_type == "Schedule", actor.param == "actor", actor.value.in_(service_refs)
     )
