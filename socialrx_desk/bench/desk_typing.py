@@ -85,11 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         profile = tmp / "profile"
         started = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "socialrx_desk.bench.desk_typing", "--prepare", str(profile)]
-            + ["--services", str(args.services)],
-            check=True,
-        )
+        builder = [sys.executable, "-m", "socialrx_desk.bench.desk_typing", "--prepare", str(profile)]
+        subprocess.run([*builder, "--services", str(args.services)], check=True)
         print(f"built {args.services} services in {time.perf_counter() - started:.1f} s", flush=True)
         figures = _type_queries(profile, args.queries, args.seed)
     finally:
