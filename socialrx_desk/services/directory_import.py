@@ -85,7 +85,8 @@ def _tag(vocabulary: NeedsVocabulary, service: Service) -> dict[str, float]:
     return vocabulary.tag_service([t.name for t in service.taxonomy], service.name, service.description)
 
 
-def _store_batch(connection: Connection, vocabulary: NeedsVocabulary, batch: list[Service]) -> tuple[int, int]:
+def store_services(connection: Connection, vocabulary: NeedsVocabulary, batch: list[Service]) -> tuple[int, int]:
+    """Tag, index and upsert services (from an import or from the hub) in the caller's transaction."""
     needs = {s.id: _tag(vocabulary, s) for s in batch}
     documents = {s.id: index_document(s, needs[s.id]) for s in batch}
     counts = upsert_services(connection, batch, needs, documents)
@@ -124,12 +125,12 @@ def import_records(
             seen.add(service.id)
             batch.append(service)
             if len(batch) >= BATCH:
-                _add_counts(report, _store_batch(connection, vocabulary, batch))
+                _add_counts(report, store_services(connection, vocabulary, batch))
                 batch = []
                 if progress:
                     progress(report.read)
         if batch:
-            _add_counts(report, _store_batch(connection, vocabulary, batch))
+            _add_counts(report, store_services(connection, vocabulary, batch))
         set_meta(connection, VOCABULARY_META_KEY, vocabulary.version)
     if progress:
         progress(report.read)
@@ -176,7 +177,7 @@ def retag_if_vocabulary_changed(engine: Engine, vocabulary: NeedsVocabulary) -> 
         pks = list(session.scalars(select(ServiceRow.pk).order_by(ServiceRow.pk)))
         for start in range(0, len(pks), BATCH):
             rows = session.scalars(select(ServiceRow).where(ServiceRow.pk.in_(pks[start : start + BATCH])))
-            _store_batch(connection, vocabulary, [service_from_row(row) for row in rows])
+            store_services(connection, vocabulary, [service_from_row(row) for row in rows])
             session.expunge_all()
         set_meta(connection, VOCABULARY_META_KEY, vocabulary.version)
     return True

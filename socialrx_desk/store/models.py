@@ -8,6 +8,7 @@ The full-text table itself is created by migration (SQLAlchemy has no FTS5 DDL).
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -232,6 +233,8 @@ class SlotRow(Base):
     status: Mapped[str] = mapped_column(String(20))  # FHIR Slot.status
     version: Mapped[str | None] = mapped_column(String(20))  # hub meta.versionId
     held_by: Mapped[str | None] = mapped_column(String(64))  # referral id holding it locally
+    # The Slot exactly as the hub sent it: a booking PUTs it back with only the status changed.
+    resource: Mapped[dict[str, Any]] = mapped_column(JSON)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
 
 
@@ -274,10 +277,12 @@ class OutboxRow(Base):
     referral_id: Mapped[str | None] = mapped_column(String(64), index=True)
     # Space-separated keys ("patient:ID slot:ID referral:ID"): operations sharing a key go in order.
     aggregates: Mapped[str] = mapped_column(Text)
-    bundle: Mapped[dict[str, object] | None] = mapped_column(JSON)  # None once purged
+    bundle: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # None once purged
     base_versions: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     state: Mapped[str] = mapped_column(String(20))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # The last attempt may have reached the hub (timeout, reset, crash): read back before sending again.
+    uncertain: Mapped[bool] = mapped_column(Boolean, default=False)
     next_attempt_at: Mapped[datetime] = mapped_column(DateTime)
     last_status: Mapped[int | None] = mapped_column(Integer)
     outcome: Mapped[str | None] = mapped_column(Text)

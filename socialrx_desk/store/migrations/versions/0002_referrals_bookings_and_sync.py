@@ -42,6 +42,7 @@ def upgrade() -> None:
         sa.Column("base_versions", sa.JSON(), nullable=False),
         sa.Column("state", sa.String(length=20), nullable=False),
         sa.Column("attempts", sa.Integer(), nullable=False),
+        sa.Column("uncertain", sa.Boolean(), nullable=False),
         sa.Column("next_attempt_at", sa.DateTime(), nullable=False),
         sa.Column("last_status", sa.Integer(), nullable=True),
         sa.Column("outcome", sa.Text(), nullable=True),
@@ -81,6 +82,7 @@ def upgrade() -> None:
         sa.Column("status", sa.String(length=20), nullable=False),
         sa.Column("version", sa.String(length=20), nullable=True),
         sa.Column("held_by", sa.String(length=64), nullable=True),
+        sa.Column("resource", sa.JSON(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from socialrx_desk.cli import hub as sync_commands
 from socialrx_desk.core.schedule import WEEKDAY_CODES
 from socialrx_desk.directory.source import SourceError
 from socialrx_desk.paths import Profile
@@ -46,6 +47,57 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     needs = directory_commands.add_parser("needs", help="list the needs the search understands")
     needs.add_argument("--json", action="store_true")
     needs.set_defaults(handler=_directory_needs)
+
+    enroll = commands.add_parser("enroll", help="connect this profile to a hub (the site token is read from stdin)")
+    enroll.add_argument("--server", required=True, metavar="URL", help="the hub's FHIR base URL")
+    enroll.set_defaults(handler=sync_commands.enroll)
+
+    sync = commands.add_parser("sync", help="one full sync with the hub now")
+    sync.set_defaults(handler=sync_commands.sync)
+
+    status = commands.add_parser("status", help="sync status: online, queued, last success, needing attention")
+    status.add_argument("--json", action="store_true")
+    status.set_defaults(handler=sync_commands.status)
+
+    slots = commands.add_parser("slots", help="free slots of a service (as last synced)")
+    slots.add_argument("--service", required=True, metavar="ID")
+    slots.add_argument("--json", action="store_true")
+    slots.set_defaults(handler=sync_commands.slots)
+
+    for name, help_text in (
+        ("book", "book a patient into a slot (works offline; confirmed when synced)"),
+        ("refer", "refer a patient without a slot (works offline)"),
+    ):
+        command = commands.add_parser(name, help=help_text)
+        command.add_argument("--service", required=True, metavar="ID")
+        if name == "book":
+            command.add_argument("--slot", required=True, metavar="ID")
+        command.add_argument("--nhs-number", metavar="N")
+        command.add_argument("--name", required=True)
+        command.add_argument("--dob", required=True, metavar="YYYY-MM-DD")
+        command.add_argument("--phone")
+        command.add_argument("--postcode")
+        command.add_argument("--consent", action="store_true", help="the patient agreed to share their details")
+        command.add_argument("--reason", help="a short reason, in the patient's words")
+        command.add_argument("--need", action="append", default=[], help="a need id (repeatable)")
+        command.set_defaults(handler=sync_commands.book if name == "book" else sync_commands.refer)
+
+    referrals = commands.add_parser("referrals", help="list and manage referrals")
+    referral_commands = referrals.add_subparsers(dest="referrals_command", metavar="ACTION", required=True)
+    listing = referral_commands.add_parser("list", help="every referral of this profile, newest first")
+    listing.add_argument("--json", action="store_true")
+    listing.add_argument("--attention", action="store_true", help="only those needing attention")
+    listing.set_defaults(handler=sync_commands.list_referrals)
+    cancel = referral_commands.add_parser("cancel", help="cancel a referral or booking")
+    cancel.add_argument("id")
+    cancel.set_defaults(handler=sync_commands.cancel)
+    rebook = referral_commands.add_parser("rebook", help="resolve a conflict with another slot")
+    rebook.add_argument("id")
+    rebook.add_argument("--slot", required=True, metavar="ID")
+    rebook.set_defaults(handler=sync_commands.rebook)
+    without = referral_commands.add_parser("send-without-slot", help="resolve a conflict: send as a referral")
+    without.add_argument("id")
+    without.set_defaults(handler=sync_commands.send_without_slot)
 
 
 def _positive(value: str) -> int:
