@@ -79,6 +79,8 @@ def _run(profile: Profile, *, demo: bool, screenshot: str | None) -> int:
         window.directory_failed.connect(lambda _message: app.exit(1))
     startup_probe.FirstPaint(window, first_paint)
     window.show()
+    window.raise_()
+    window.activateWindow()  # the receptionist can type at once, without clicking into the window
     try:
         code = app.exec()
     finally:

@@ -1,23 +1,33 @@
 """Work-arounds for defects in the Qt bindings, applied once when ``socialrx_desk.ui`` is imported.
 
-PySide6 6.12.0 on Python < 3.12: ``SignalInstance.emit()`` returns ``True`` without taking a reference to it, so
-every emit from Python drops one reference to the ``True`` singleton. A few hundred to a few thousand emits later
-(a minute of typing and painting) the interpreter aborts with "Fatal Python error: bool_dealloc". Python 3.12 made
-``True`` immortal, which hides the defect there.
+PySide6 6.12.0 on CPython 3.11 drops references to the interpreter's singletons:
 
-The fix is detected, not assumed: a probe signal is emitted a few times and the reference count of ``True`` is
-compared; only a binding that really drops the reference is patched, so a fixed PySide6 is left alone.
+* every call of a Qt method that returns ``void`` (``widget.update()``, ``painter.drawText()``,
+  ``label.setText()``, ...) returns ``None`` without taking a reference to it;
+* every ``SignalInstance.emit()`` returns ``True`` without taking a reference to it.
+
+Each call lowers the singleton's reference count by one. After some minutes of painting and typing the count
+reaches zero and the interpreter aborts ("Fatal Python error: none_dealloc" or "bool_dealloc"), often at exit.
+CPython 3.12 made these singletons immortal, which hides the defect there.
+
+The fix does what 3.12 does: it gives ``None``, ``True`` and ``False`` a reference count so large that no run can
+exhaust it. It is applied only when a probe shows the installed binding really loses references, so a fixed
+PySide6 (or Python 3.12+) is left alone.
 """
 
 from __future__ import annotations
 
 import ctypes
+import logging
 import sys
-from typing import Any
 
-from PySide6.QtCore import QObject, Signal, SignalInstance
+from PySide6.QtCore import QObject, Signal
 
-_PROBE_EMITS = 16
+log = logging.getLogger(__name__)
+
+_PROBE_CALLS = 16
+# Far more than any process can lose (one per call), far below overflow of a 64-bit count.
+_IMMORTAL = 1 << 60
 _applied = False
 
 
@@ -25,23 +35,35 @@ class _Probe(QObject):
     ping = Signal()
 
 
-def emit_drops_true_reference() -> bool:
+def _lost(singleton: object, call: object) -> int:
+    before = sys.getrefcount(singleton)
+    for _ in range(_PROBE_CALLS):
+        call()  # type: ignore[operator]
+    return before - sys.getrefcount(singleton)
+
+
+def leaky_singletons() -> list[str]:
+    """Which of None/True the installed binding loses references to (empty when it is sound)."""
     if sys.version_info >= (3, 12):
-        return False  # immortal True: a missing reference can do no harm
+        return []  # immortal singletons: a missing reference can do no harm
     probe = _Probe()
-    before = sys.getrefcount(True)
-    for _ in range(_PROBE_EMITS):
-        probe.ping.emit()
-    lost = before - sys.getrefcount(True)
-    if lost > 0:
-        # Give back what the probe itself took.
-        for _ in range(lost):
-            _incref(True)
-    return lost >= _PROBE_EMITS
+    found = []
+    if _lost(None, lambda: probe.setObjectName("probe")) >= _PROBE_CALLS:
+        found.append("None")
+    if _lost(True, probe.ping.emit) >= _PROBE_CALLS:
+        found.append("True")
+    return found
 
 
-def _incref(value: object) -> None:
-    ctypes.pythonapi.Py_IncRef(ctypes.py_object(value))
+def _can_patch_refcounts() -> bool:
+    # ob_refcnt is the first field of every object in a release build of CPython; debug builds differ.
+    return sys.implementation.name == "cpython" and not hasattr(sys, "gettotalrefcount")
+
+
+def _make_immortal(singleton: object) -> None:
+    refcount = ctypes.c_ssize_t.from_address(id(singleton))
+    if refcount.value < _IMMORTAL:
+        refcount.value += _IMMORTAL
 
 
 def apply() -> None:
@@ -49,14 +71,12 @@ def apply() -> None:
     if _applied:
         return
     _applied = True
-    if not emit_drops_true_reference():
+    leaky = leaky_singletons()
+    if not leaky:
         return
-    original = SignalInstance.emit
-
-    def emit(self: SignalInstance, *args: Any) -> Any:
-        result = original(self, *args)
-        if result is True or result is False:
-            _incref(result)  # the reference the binding forgot to take
-        return result
-
-    SignalInstance.emit = emit  # type: ignore[method-assign]
+    if not _can_patch_refcounts():
+        log.warning("this Qt binding loses references to %s; expect a crash in long sessions", ", ".join(leaky))
+        return
+    for singleton in (None, True, False):
+        _make_immortal(singleton)
+    log.debug("made None/True/False immortal: the Qt binding loses references to %s", ", ".join(leaky))

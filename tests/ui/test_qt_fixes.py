@@ -1,22 +1,48 @@
 from __future__ import annotations
 
+import subprocess
 import sys
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QLabel
 
-import socialrx_desk.ui  # noqa: F401  (applies the fixes)
+from socialrx_desk.ui import qt_fixes
 
 
 class Emitter(QObject):
     ping = Signal(object)
 
 
-def test_emitting_signals_does_not_eat_references_to_true() -> None:
+def test_singletons_survive_many_void_calls_and_emits(qapp: object) -> None:
+    qt_fixes.apply()
     emitter = Emitter()
-    received: list[object] = []
-    emitter.ping.connect(received.append)
-    before = sys.getrefcount(True)
-    for _ in range(2000):
+    emitter.ping.connect(lambda _value: None)
+    label = QLabel()
+    for _ in range(5000):
+        label.setText("x")  # returns void
         emitter.ping.emit(True)
-    del received[:]
-    assert sys.getrefcount(True) >= before
+    # Either the binding is sound, or the singletons were made immortal; either way the counts are healthy.
+    assert sys.getrefcount(None) > 1000
+    assert sys.getrefcount(True) > 1000
+
+
+def test_a_long_session_does_not_abort_the_interpreter() -> None:
+    # The defect shows when None's count reaches zero: at the latest at exit, as a "Fatal Python error".
+    script = (
+        "import socialrx_desk.ui\n"
+        "from PySide6.QtWidgets import QApplication, QLabel\n"
+        "app = QApplication([])\n"
+        "label = QLabel()\n"
+        "for _ in range(200_000): label.setText('x')\n"
+        "print('ok')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Fatal Python error" not in result.stderr

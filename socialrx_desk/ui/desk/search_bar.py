@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QIntValidator, QKeyEvent
+from PySide6.QtGui import QAction, QIntValidator, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -23,6 +24,7 @@ from socialrx_desk.ui.models.rows import ACCESS_LABELS, WEEKDAY_SHORT, NeedChip
 from socialrx_desk.ui.style import icon
 
 AGE_DELAY_MS = 300
+NEED_CHARS = 10
 TODAY = -2  # the "Open on" choice that means whatever day it is when the search runs
 NAVIGATION_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 
@@ -132,7 +134,11 @@ class FilterBar(QWidget):
         self.need.setObjectName("needFilter")
         self.need.setAccessibleName("Need")
         self.need.addItem("Any need", None)
+        # Wide enough for most need names; the list that opens shows every name in full.
+        # The need names are long; the box takes the room the row has to spare and the list shows them in full.
         self.need.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.need.setMaximumWidth(self.need.fontMetrics().horizontalAdvance("x" * 40))
+        self.need.view().setMinimumWidth(self.need.fontMetrics().horizontalAdvance("x" * 46))
         self.need.setMaxVisibleItems(20)
         self.age = QLineEdit(self)
         self.age.setObjectName("ageFilter")
@@ -160,30 +166,44 @@ class FilterBar(QWidget):
         self.access.addItem("Any way in", None)
         for code in ("drop-in", "self-referral", "referral", "appointment", "membership"):
             self.access.addItem(ACCESS_LABELS[code], code)
-        self.inactive = QCheckBox("Include &closed services", self)
+        self.inactive = QCheckBox("Include &closed", self)
+        self.inactive.setToolTip("Also list services the directory marks as closed or inactive")
         self.inactive.setObjectName("inactiveFilter")
         self.clear_button = QPushButton("Clea&r filters", self)
         self.clear_button.setObjectName("clearFilters")
         self.clear_button.setAutoDefault(False)
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
+        # On a narrow screen the row wraps in two; below that the lists give up width rather than overlap.
+        for combo, chars in ((self.need, NEED_CHARS), (self.day, 7), (self.access, 8)):
+            combo.setMinimumWidth(combo.fontMetrics().horizontalAdvance("x" * chars) + 40)
+        self._cells: list[QWidget] = []
         for text, widget in (
             ("&Need", self.need),
             ("&Age", self.age),
             ("&Open on", self.day),
             ("&Way in", self.access),
         ):
-            label = QLabel(text, self)
+            cell = QWidget(self)
+            cell_layout = QHBoxLayout(cell)
+            cell_layout.setContentsMargins(0, 0, 6, 0)
+            cell_layout.setSpacing(8)
+            label = QLabel(text, cell)
             label.setObjectName("filterLabel")
             label.setBuddy(widget)
-            layout.addWidget(label)
-            layout.addWidget(widget)
-            layout.addSpacing(8)
-        layout.addWidget(self.inactive)
-        layout.addStretch(1)
-        layout.addWidget(self.clear_button)
+            widget.setParent(cell)
+            cell_layout.addWidget(label)
+            cell_layout.addWidget(widget, 1)
+            self._cells.append(cell)
+        self._cells.extend([self.inactive, self.clear_button])
+        self._rows = (QHBoxLayout(), QHBoxLayout())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        for row in self._rows:
+            row.setSpacing(8)
+            layout.addLayout(row)
+        self._wrapped: bool | None = None
+        self._arrange(wrapped=False)
 
         self.need.currentIndexChanged.connect(self._changed)
         self.age.textEdited.connect(lambda _text: self._age_timer.start())
@@ -196,6 +216,33 @@ class FilterBar(QWidget):
         self.clear_button.setEnabled(False)
         self._update_today_label()
         self.day.installEventFilter(self)
+
+    def _single_row_width(self) -> int:
+        return sum(cell.sizeHint().width() for cell in self._cells) + 8 * (len(self._cells) - 1)
+
+    def _arrange(self, wrapped: bool) -> None:
+        if wrapped == self._wrapped:
+            return
+        self._wrapped = wrapped
+        first, second = self._rows
+        for row in self._rows:
+            while row.count():
+                row.takeAt(0)
+        fields, clear = self._cells[:-1], self._cells[-1]
+        split = 3 if wrapped else len(fields)  # need, age, open on | way in, closed
+        for cell in fields[:split]:
+            first.addWidget(cell)
+        for cell in fields[split:]:
+            second.addWidget(cell)
+        last = second if wrapped else first
+        last.addStretch(1)
+        last.addWidget(clear)
+        if wrapped:
+            first.addStretch(1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._arrange(wrapped=event.size().width() < self._single_row_width())
+        super().resizeEvent(event)
 
     def set_needs(self, needs: Sequence[tuple[str, str]]) -> None:
         current = self.need_id

@@ -94,7 +94,7 @@ class DeskWindow(QMainWindow):
         self.setObjectName("deskWindow")
         self.setWindowTitle("Social prescribing desk" + (" (demo)" if demo else ""))
         self.resize(1280, 820)
-        self.setMinimumSize(900, 600)
+        self.setMinimumSize(980, 600)
 
         self.results_model = SearchResultsModel(self)
         self.chips_model = NeedChipsModel(self)
@@ -135,29 +135,24 @@ class DeskWindow(QMainWindow):
         self.results_stack.setObjectName("resultsStack")
         self.results_stack.addWidget(self.results)
         self.results_stack.addWidget(self.message)
-        left = QWidget(central)
-        left.setObjectName("resultsColumn")
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.setSpacing(6)
-        left_layout.addWidget(self.count_label)
-        left_layout.addWidget(self.results_stack, 1)
         self.detail = DetailPane(central)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, central)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.results_stack)
         self.splitter.addWidget(self.detail)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(14)
         self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 6)
         self.splitter.setSizes([560, 720])
-        left.setMinimumWidth(340)
+        self.results_stack.setMinimumWidth(340)
         self.detail.setMinimumWidth(420)
 
         chips_row = QHBoxLayout()
         chips_row.setSpacing(12)
         chips_row.addWidget(self.chip_bar, 1)
         chips_row.addWidget(self.corrections)
+        chips_row.addWidget(self.count_label)
         top = QWidget(central)
         top.setObjectName("searchArea")
         top_layout = QVBoxLayout(top)
@@ -424,7 +419,10 @@ class DeskWindow(QMainWindow):
         return f"Also searched {pairs}"
 
     def _no_results_advice(self, request: SearchRequest) -> str:
-        advice = ["Try fewer or different words, e.g. the problem rather than the person."]
+        advice = [
+            "Try fewer or different words, e.g. the problem rather than the person.",
+            "Or pick a need from the Need list (Alt+N) to see every service for it.",
+        ]
         if self.filters.active:
             advice.append("Or clear the filters (Alt+R): they may rule everything out.")
         return "<br>".join(escape(a) for a in advice)
