@@ -21,12 +21,14 @@ import queue
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from PySide6.QtCore import QObject, Signal, Slot
+
+if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
 
 log = logging.getLogger(__name__)
 
@@ -219,6 +221,8 @@ class TaskRunner(QObject):
         """Run ``fn(context)`` on the network pool (concurrently with other network tasks)."""
         handle, job = self._register(fn, key, Lane.NETWORK, on_success, on_error, on_progress, on_cancel, description)
         if self._pool is None:
+            from concurrent.futures import ThreadPoolExecutor  # here: most sessions never start the pool
+
             self._pool = ThreadPoolExecutor(self._network_workers, thread_name_prefix="socialrx-net")
         self._pool.submit(self._execute, job)
         return handle

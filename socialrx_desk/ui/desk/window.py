@@ -11,17 +11,15 @@ import logging
 import time
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
-    QProgressDialog,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -39,6 +37,9 @@ from socialrx_desk.ui.models.results import SearchResultsModel
 from socialrx_desk.ui.models.rows import DirectoryState, NeedChip, ServiceView
 from socialrx_desk.ui.style import icon
 from socialrx_desk.ui.tasks import TaskHandle, TaskRunner
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog
 
 log = logging.getLogger(__name__)
 
@@ -533,6 +534,8 @@ class DeskWindow(QMainWindow):
         self.focus_search()
 
     def show_shortcuts(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self)
         box.setWindowTitle("Keyboard shortcuts")
         box.setText(
@@ -554,6 +557,8 @@ class DeskWindow(QMainWindow):
     # --- import --------------------------------------------------------------------------------------------
 
     def choose_import_file(self) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _filter = QFileDialog.getOpenFileName(
             self,
             "Import a directory",
@@ -571,6 +576,8 @@ class DeskWindow(QMainWindow):
 
     def import_file(self, path: str) -> TaskHandle:
         """Import ``path`` on the database lane with a progress dialog whose Cancel really stops it."""
+        from PySide6.QtWidgets import QProgressDialog
+
         name = Path(path).name
         progress = QProgressDialog(f"Importing services from {name}…", "Cancel", 0, 0, self)
         progress.setObjectName("importProgress")
