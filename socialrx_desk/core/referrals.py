@@ -69,8 +69,16 @@ _ALLOWED: dict[ReferralState, frozenset[ReferralState]] = {
     ReferralState.BOOKED: frozenset(
         {ReferralState.ACCEPTED, ReferralState.DECLINED, ReferralState.COMPLETED, ReferralState.CANCELLED}
     ),
+    # A sent referral (or a kiosk request) can still be given a slot, or be sent again as a plain referral.
     ReferralState.SENT: frozenset(
-        {ReferralState.ACCEPTED, ReferralState.DECLINED, ReferralState.COMPLETED, ReferralState.CANCELLED}
+        {
+            ReferralState.ACCEPTED,
+            ReferralState.DECLINED,
+            ReferralState.COMPLETED,
+            ReferralState.CANCELLED,
+            ReferralState.PROVISIONAL,
+            ReferralState.QUEUED,
+        }
     ),
     ReferralState.ACCEPTED: frozenset({ReferralState.COMPLETED, ReferralState.DECLINED, ReferralState.CANCELLED}),
     ReferralState.DECLINED: frozenset({ReferralState.ACCEPTED, ReferralState.CANCELLED}),

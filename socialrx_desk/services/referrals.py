@@ -277,9 +277,7 @@ class Referrals:
         moment = now or utcnow()
         with Session(self._engine) as session, session.begin():
             referral = self._get_row(session, referral_id)
-            state = ReferralState(referral.state)
-            if state not in (ReferralState.CONFLICT, ReferralState.REJECTED, ReferralState.QUEUED):
-                raise ReferralError(f"a referral that is {state.value} cannot be moved to another slot here")
+            state = self._resolvable(referral)
             slot = session.get(SlotRow, slot_id)
             if slot is None or slot.service_id != referral.service_id:
                 raise ReferralError("that slot is not one of this service's; sync to see current slots")
@@ -305,9 +303,7 @@ class Referrals:
         moment = now or utcnow()
         with Session(self._engine) as session, session.begin():
             referral = self._get_row(session, referral_id)
-            state = ReferralState(referral.state)
-            if state not in (ReferralState.CONFLICT, ReferralState.REJECTED, ReferralState.QUEUED):
-                raise ReferralError(f"a referral that is {state.value} cannot be re-sent")
+            state = self._resolvable(referral)
             patient = self._patient_for_resend(session, referral)
             self._settle_open_ops(session, referral.id)
             self._release_slot(session, referral)
@@ -343,7 +339,11 @@ class Referrals:
         moment = now or utcnow()
         with Session(self._engine) as session, session.begin():
             referral = session.get(ReferralRow, referral_id)
-            if referral is None or referral.state == ReferralState.CANCELLED.value or self._open_ops(session, referral.id):
+            if (
+                referral is None
+                or referral.state == ReferralState.CANCELLED.value
+                or self._open_ops(session, referral.id)
+            ):
                 return None
             patient = session.get(PatientRow, referral.patient_id) if referral.patient_id else None
             if patient is None or patient.purged_at is not None:
@@ -471,6 +471,15 @@ class Referrals:
         return purged
 
     # --- internals --------------------------------------------------------------------------------------------
+
+    def _resolvable(self, referral: ReferralRow) -> ReferralState:
+        """The state of a referral the desk may give a new slot or re-send: one in conflict, refused, still
+        queued, or a kiosk request waiting for the desk."""
+        state = ReferralState(referral.state)
+        waiting_request = referral.kind == ReferralKind.ASK_DESK.value and state == ReferralState.SENT
+        if state not in (ReferralState.CONFLICT, ReferralState.REJECTED, ReferralState.QUEUED) and not waiting_request:
+            raise ReferralError(f"a referral that is {state.value} cannot be changed this way")
+        return state
 
     def _get_row(self, session: Session, referral_id: str) -> ReferralRow:
         row = session.get(ReferralRow, referral_id)

@@ -277,7 +277,7 @@ class OutboxRow(Base):
     referral_id: Mapped[str | None] = mapped_column(String(64), index=True)
     # Space-separated keys ("patient:ID slot:ID referral:ID"): operations sharing a key go in order.
     aggregates: Mapped[str] = mapped_column(Text)
-    bundle: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # None once purged
+    bundle: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))  # None once purged
     base_versions: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     state: Mapped[str] = mapped_column(String(20))
     attempts: Mapped[int] = mapped_column(Integer, default=0)

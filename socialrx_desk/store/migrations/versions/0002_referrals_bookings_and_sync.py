@@ -38,7 +38,7 @@ def upgrade() -> None:
         sa.Column("kind", sa.String(length=20), nullable=False),
         sa.Column("referral_id", sa.String(length=64), nullable=True),
         sa.Column("aggregates", sa.Text(), nullable=False),
-        sa.Column("bundle", sa.JSON(), nullable=True),
+        sa.Column("bundle", sa.JSON(none_as_null=True), nullable=True),
         sa.Column("base_versions", sa.JSON(), nullable=False),
         sa.Column("state", sa.String(length=20), nullable=False),
         sa.Column("attempts", sa.Integer(), nullable=False),
