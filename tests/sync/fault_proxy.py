@@ -11,12 +11,18 @@ Faults are queued and each applies to the next request that matches (method and 
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import struct
 import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+
+
+INJECTED_OUTCOME = (
+    b'{"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"transient","diagnostics":"injected"}]}'
+)
 
 
 @dataclass
@@ -66,10 +72,8 @@ class FaultProxy:
     def close(self) -> None:
         self._running = False
         self._release.set()
-        try:
+        with contextlib.suppress(OSError):
             self._server.close()
-        except OSError:
-            pass
 
     def _take(self, method: str, path: str) -> Fault | None:
         with self._lock:
@@ -95,7 +99,7 @@ class FaultProxy:
                 self.requests.append((method_s, path_s))
                 fault = self._take(method_s, path_s)
                 if fault is not None and fault.action == "status":
-                    body = b'{"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"transient","diagnostics":"injected"}]}'
+                    body = INJECTED_OUTCOME
                     extra = "".join(f"{k}: {v}\r\n" for k, v in fault.headers.items())
                     client.sendall(
                         f"HTTP/1.1 {fault.code} Injected\r\nContent-Type: application/fhir+json\r\n{extra}"
