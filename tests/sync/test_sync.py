@@ -236,13 +236,9 @@ def test_one_rejected_operation_does_not_block_the_others(hub: Hub, make_desk: D
     fine = [book_first_free(desk, BOB, service=OTHER_SERVICE, index=i) for i in range(2)]
     # Corrupt the first operation so the hub refuses it as invalid (422/400).
     with desk.workspace.engine.begin() as connection:
-        seq, bundle = connection.execute(text("SELECT seq, bundle FROM outbox ORDER BY seq LIMIT 1")).one()
-        connection.execute(
-            text(
-                "UPDATE outbox SET bundle = json_set(bundle, '$.entry[1].resource.birthDate', 'yesterday') WHERE seq = :s"
-            ),
-            {"s": seq},
-        )
+        seq = connection.execute(text("SELECT seq FROM outbox ORDER BY seq LIMIT 1")).scalar_one()
+        corrupt = "UPDATE outbox SET bundle = json_set(bundle, '$.entry[1].resource.birthDate', 'yesterday')"
+        connection.execute(text(corrupt + " WHERE seq = :s"), {"s": seq})
     report = desk.sync()
     assert report.pushed.rejected == 1 and report.pushed.committed == 2
     rejected = desk.referrals.get(poisoned.id)
