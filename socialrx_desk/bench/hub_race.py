@@ -103,13 +103,9 @@ def prepare(database_url: str, clients: int, slots: int) -> tuple[str, list[str]
     with Database(database_url, pool_size=2) as db:
         initialise(db)
         store = Store(db)
-        service = {
-            "resourceType": "HealthcareService",
-            "id": service_id,
-            "active": True,
-            "name": f"Race {run}",
-        }
-        schedule = schedule_resource(service_id, service_name=service["name"])
+        name = f"Race {run}"
+        service = {"resourceType": "HealthcareService", "id": service_id, "active": True, "name": name}
+        schedule = schedule_resource(service_id, service_name=name)
         first = datetime.now(UTC).replace(hour=9, minute=0, second=0, microsecond=0) + timedelta(days=1)
         slot_resources = [
             slot_resource(

@@ -285,14 +285,16 @@ def _fhir_time(moment: time) -> str:
 
 
 def _available_time(rule: OpeningHours) -> dict[str, Any] | None:
-    """FHIR availableTime can say "these weekdays, these hours" and nothing more (no months, ordinals, dates)."""
+    """FHIR availableTime can say "these weekdays, these hours" and nothing more (no months, ordinals, dates).
+
+    A weekly rule with a validity period is still given: readers that only know FHIR are better told the
+    usual hours than nothing; the exact rule is in the opening-hours extension.
+    """
     plain_weekly = (
         rule.freq is Frequency.WEEKLY
         and rule.interval == 1
         and rule.weekdays
         and all(code in WEEKDAY_CODES for code in rule.weekdays)
-        and rule.valid_from is None
-        and rule.valid_to is None
     )
     if not plain_weekly:
         return None
