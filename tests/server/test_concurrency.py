@@ -7,7 +7,8 @@ from collections import Counter
 
 import pytest
 
-from tests.server.support import HubUnderTest, booking, create_service, http_client, new_id, search_ids
+from socialrx_desk.fhir.common import put_entry, transaction
+from tests.server.support import HubUnderTest, booking, create_service, http_client, new_id, patient, search_ids
 
 RACERS = 12
 
@@ -66,3 +67,13 @@ def test_many_desks_many_slots_never_double_booked(hub: HubUnderTest) -> None:
     assert len(booked) == 4
     busy = search_ids(hub.admin.http, "Slot", service=service.service_id, status="busy")
     assert len(busy) == 4
+
+
+def test_the_same_new_resource_put_at_once_by_many_is_created_once(hub: HubUnderTest) -> None:
+    site = hub.site("desk", practice=f"P-{new_id()}")
+    person = patient()
+    bundles = [transaction([put_entry(person)]) for _ in range(RACERS)]
+    statuses = _race(hub, bundles, [site.token] * RACERS)
+    assert Counter(statuses) == {200: RACERS}, statuses
+    history = site.http.get(f"/Patient/{person['id']}/_history").json()
+    assert [entry["response"]["etag"] for entry in history["entry"]] == ['W/"1"']

@@ -180,3 +180,23 @@ def test_last_updated_orders_writes(hub: HubUnderTest) -> None:
 
 def test_delete_missing_is_harmless(hub: HubUnderTest) -> None:
     assert hub.admin.http.delete(f"/Organization/{new_id()}").status_code == 204
+
+
+def test_a_broken_database_gives_an_operation_outcome_not_a_stack_trace(database_url: str) -> None:
+    import sqlalchemy
+
+    from socialrx_desk.server.embedded import add_site, start_hub
+
+    with start_hub(database_url) as running:
+        token = add_site(database_url, "Desk", "desk")
+        engine = sqlalchemy.create_engine(database_url)
+        with engine.begin() as connection:
+            connection.execute(sqlalchemy.text("DROP TABLE search_index"))
+        engine.dispose()
+        response = httpx.get(
+            f"{running.base_url}/Slot", params={"status": "free"}, headers={"Authorization": f"Bearer {token}"}
+        )
+        assert response.status_code == 500
+        assert response.headers["x-hub-epoch"] == running.epoch
+        assert "administrator" in diagnostics(response)
+        assert "search_index" not in response.text
