@@ -32,3 +32,10 @@ def test_relevance_benchmark_smoke(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_unknown_benchmark_is_a_usage_error() -> None:
     assert bench_main(["nope"]) == 2
+
+
+def test_sync_benchmark_smoke(capsys: pytest.CaptureFixture[str]) -> None:
+    assert bench_main(["sync", "--queued", "5"]) == 0
+    figures = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert figures["queued"] == 5 and figures["duplicates"] == 0 and figures["lost"] == 0
+    assert figures["seconds"] > 0 and figures["per_s"] > 0
