@@ -118,6 +118,7 @@ def prepare(database_url: str, clients: int, slots: int) -> tuple[str, list[str]
         ]
         operations = [Operation("PUT", r["resourceType"], r["id"], r) for r in (service, schedule, *slot_resources)]
         store.transact(ADMINISTRATOR, operations)
+        db.analyze()
         tokens = [add_site_to(db, f"race {run} desk {n}", "desk", practice=f"race {run} P{n}") for n in range(clients)]
         admin = add_site_to(db, f"race {run} admin", "admin")
     return service_id, tokens, admin, [r["id"] for r in slot_resources]

@@ -271,6 +271,8 @@ def import_directory_to(db: Database, source: str, *, client: httpx.Client | Non
                 report.created += 1
             else:
                 report.updated += 1
+        if report.created or report.updated:
+            db.analyze()
     return report
 
 
@@ -425,6 +427,8 @@ def make_slots_in(
         store.transact(ADMINISTRATOR, operations)
     except HubError as error:
         raise AdminError(f"the slots were not stored: {error.diagnostics}") from None
+    if new:
+        db.analyze()
     return len(new)
 
 

@@ -106,6 +106,20 @@ class Database:
             with self.engine.connect() as connection, connection.begin():
                 yield connection
 
+    def analyze(self) -> None:
+        """Refresh the query planner's statistics after a bulk write (an import, a batch of slots).
+
+        PostgreSQL's autovacuum gets there within a minute or so; until then a freshly filled table is planned
+        as if empty, and searches over it run several times slower than they need to.
+        """
+        with self.engine.connect() as connection:
+            if self.is_sqlite:
+                connection.exec_driver_sql("PRAGMA optimize")
+            else:
+                connection.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql(
+                    "ANALYZE resources, search_index, resource_access, slot_bookings"
+                )
+
     # --- schema --------------------------------------------------------------------------------------------
 
     def _alembic_config(self) -> Config:
