@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import logging
 import shutil
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -28,6 +29,7 @@ from socialrx_desk.ui.tasks import TaskRunner
 log = logging.getLogger(__name__)
 APP_NAME = "socialrx-desk"
 SCREENSHOT_TIMEOUT_MS = 60_000
+SIGNAL_POLL_MS = 300
 
 
 def launch(args: argparse.Namespace, profile: Profile) -> int:
@@ -77,10 +79,12 @@ def _run(profile: Profile, *, demo: bool, screenshot: str | None) -> int:
     if probe == "ready":
         window.directory_ready.connect(ready)
         window.directory_failed.connect(lambda _message: app.exit(1))
+    _quit_on_signals(app)
     startup_probe.FirstPaint(window, first_paint)
     window.show()
-    window.raise_()
-    window.activateWindow()  # the receptionist can type at once, without clicking into the window
+    if app.platformName() != "offscreen":  # which has no window stacking, and says so on stderr
+        window.raise_()
+        window.activateWindow()  # the receptionist can type at once, without clicking into the window
     try:
         code = app.exec()
     finally:
@@ -90,6 +94,20 @@ def _run(profile: Profile, *, demo: bool, screenshot: str | None) -> int:
     if driver is not None:
         code = driver.exit_code
     return code
+
+
+def _quit_on_signals(app: QApplication) -> None:
+    """Ctrl+C in a terminal or a service manager's SIGTERM closes the desk properly (and removes a demo profile)."""
+
+    def quit_app(_number: int, _frame: object) -> None:
+        app.quit()
+
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, quit_app)
+    # Python runs signal handlers only between bytecodes; a periodic no-op lets it do so while Qt waits.
+    wake = QTimer(app)
+    wake.timeout.connect(lambda: None)
+    wake.start(SIGNAL_POLL_MS)
 
 
 class ScreenshotDriver(QObject):
