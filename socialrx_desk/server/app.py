@@ -34,6 +34,7 @@ from socialrx_desk.fhir.common import (
     parse_etag,
     parse_instant,
     parse_reference,
+    preload_models,
     references_in,
     validate_resource,
     weak_etag,
@@ -88,6 +89,7 @@ class Hub:
             raise
         self.published = read_setting(self.db, INITIALISED) or format_instant(utcnow())
         self.store = Store(self.db)
+        preload_models()
 
     def close(self) -> None:
         self.db.dispose()

@@ -698,28 +698,53 @@ class _Transaction:
     # commit
 
     def _commit_versions(self) -> None:
-        connection = self.connection
         writes = list(self.staged.values())
+        self._write_index_and_access(writes)
         if writes:
-            counter = connection.execute(_LOCK_COUNTER).one()
+            # From here to commit every other writer waits: only what needs the sequence number is done here.
+            counter = self.connection.execute(_LOCK_COUNTER).one()
             now = max(self.store.clock(), counter.last_time + timedelta(microseconds=1))
-            connection.execute(_ADVANCE_COUNTER, {"new_seq": counter.seq + len(writes), "new_time": now})
-            self._write_all(writes, counter.seq + 1, now)
-        grants = [
+            self.connection.execute(_ADVANCE_COUNTER, {"new_seq": counter.seq + len(writes), "new_time": now})
+            self._write_versions(writes, counter.seq + 1, now)
+
+    def _write_index_and_access(self, writes: list[_Staged]) -> None:
+        """Search index rows and access keys of the new versions (they do not depend on the sequence number)."""
+        connection = self.connection
+        index_rows, access_rows, reindexed, rekeyed = [], [], [], []
+        for staged in writes:
+            res_type, res_id, previous = staged.resource_type, staged.resource_id, staged.previous
+            if previous is not None:
+                reindexed.append({"b_type": res_type, "b_id": res_id})
+            if staged.content is not None:
+                index_rows += [
+                    {"res_type": res_type, "res_id": res_id, "param": name, **_index_columns(value)}
+                    for name, value in index_values(res_type, staged.content)
+                ]
+            if res_type in PERSONAL_TYPES:
+                if previous is not None and not staged.grow_keys and staged.content is not None:
+                    rekeyed.append({"b_type": res_type, "b_id": res_id})
+                keys = set(staged.keys) | self.grants.get((res_type, res_id), set())
+                access_rows += [{"res_type": res_type, "res_id": res_id, "key": clip(k)} for k in sorted(keys)]
+        access_rows += [
             {"res_type": t, "res_id": i, "key": clip(k)}
             for (t, i), keys in self.grants.items()
             if (t, i) not in self.staged
             for k in sorted(keys)
         ]
-        if grants:
-            connection.execute(self._insert_access_ignoring_duplicates(), grants)
+        if reindexed:
+            connection.execute(_CLEAR_INDEX, reindexed)
+        if index_rows:
+            connection.execute(insert(SearchIndexRow), index_rows)
+        if rekeyed:
+            connection.execute(_CLEAR_ACCESS, rekeyed)
+        if access_rows:
+            connection.execute(self._insert_access_ignoring_duplicates(), access_rows)
 
-    def _write_all(self, writes: list[_Staged], first_seq: int, now: datetime) -> None:
-        """Write every staged version with as few statements as possible (executemany throughout)."""
+    def _write_versions(self, writes: list[_Staged], first_seq: int, now: datetime) -> None:
+        """The versions and current rows, with as few statements as possible (executemany throughout)."""
         connection = self.connection
         stamp = format_instant(now)
-        created_rows, updated_rows, versions, index_rows, access_rows = [], [], [], [], []
-        reindexed, rekeyed = [], []
+        created_rows, updated_rows, versions = [], [], []
         for offset, staged in enumerate(writes):
             previous = staged.previous
             staged.version = (previous.version + 1) if previous is not None else 1
@@ -759,18 +784,6 @@ class _Transaction:
                     "content": text,
                 }
             )
-            if previous is not None:
-                reindexed.append({"b_type": res_type, "b_id": res_id})
-            if staged.final is not None:
-                index_rows += [
-                    {"res_type": res_type, "res_id": res_id, "param": name, **_index_columns(value)}
-                    for name, value in index_values(res_type, staged.final)
-                ]
-            if res_type in PERSONAL_TYPES:
-                if previous is not None and not staged.grow_keys and staged.final is not None:
-                    rekeyed.append({"b_type": res_type, "b_id": res_id})
-                keys = set(staged.keys) | self.grants.get((res_type, res_id), set())
-                access_rows += [{"res_type": res_type, "res_id": res_id, "key": clip(k)} for k in sorted(keys)]
         if created_rows:
             try:
                 connection.execute(insert(StoredResource), created_rows)
@@ -780,14 +793,6 @@ class _Transaction:
         if updated_rows:
             connection.execute(_UPDATE_RESOURCE, updated_rows)
         connection.execute(insert(ResourceVersion), versions)
-        if reindexed:
-            connection.execute(_CLEAR_INDEX, reindexed)
-        if index_rows:
-            connection.execute(insert(SearchIndexRow), index_rows)
-        if rekeyed:
-            connection.execute(_CLEAR_ACCESS, rekeyed)
-        if access_rows:
-            connection.execute(self._insert_access_ignoring_duplicates(), access_rows)
 
     def _insert_access_ignoring_duplicates(self) -> Any:
         dialect = postgresql if self.connection.dialect.name == "postgresql" else sqlite
