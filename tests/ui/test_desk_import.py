@@ -59,13 +59,17 @@ def test_import_from_the_empty_state_fills_the_directory(
     assert empty_desk.results_model.rowCount() > 0
 
 
-def test_cancelling_an_import_changes_nothing(qtbot: QtBot, empty_desk: DeskWindow) -> None:
+@pytest.mark.parametrize("how", ["button", "escape"])
+def test_cancelling_an_import_changes_nothing(qtbot: QtBot, empty_desk: DeskWindow, how: str) -> None:
     release = block_db_lane(empty_desk.runner)  # the import waits its turn, so Cancel comes first
     empty_desk.import_file(str(demo_directory_path()))
     progress = empty_desk.findChild(QProgressDialog, "importProgress")
     assert progress is not None and progress.isVisible()
     with qtbot.waitSignal(empty_desk.import_finished, timeout=WAIT_MS) as finished:
-        qtbot.mouseClick(progress.findChild(QPushButton), Qt.MouseButton.LeftButton)
+        if how == "button":
+            qtbot.mouseClick(progress.findChild(QPushButton), Qt.MouseButton.LeftButton)
+        else:
+            qtbot.keyClick(progress, Qt.Key.Key_Escape)
         release.set()
     assert finished.args == ["cancelled"]
     assert "Nothing was changed" in empty_desk.notice.text

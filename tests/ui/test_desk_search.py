@@ -260,3 +260,14 @@ def test_sync_status_says_not_connected(desk: DeskWindow) -> None:
     assert desk.sync_status.text == "Not connected to a hub"
     assert desk.sync_status.isVisible()
     assert "80 services" in desk.directory_label.text()
+
+
+def test_enter_before_the_details_arrive_opens_the_service_when_they_do(qtbot: QtBot, desk: DeskWindow) -> None:
+    type_query(qtbot, desk, "lonely")
+    with qtbot.waitSignal(desk.detail_shown, timeout=WAIT_MS):
+        pass
+    desk.search_box.setFocus()
+    with qtbot.waitSignal(desk.service_opened, timeout=WAIT_MS) as opened:
+        qtbot.keyClick(desk.search_box, Qt.Key.Key_Down)
+        qtbot.keyClick(desk.search_box, Qt.Key.Key_Return)  # at once, before the detail query has run
+    assert opened.args[0].id == shown_rows(desk)[1].id

@@ -89,6 +89,7 @@ class DeskWindow(QMainWindow):
         self._paint_pending = 0
         self._answer: SearchAnswer | None = None
         self._detail_id: str | None = None
+        self._open_when_shown: str | None = None
         self._import: TaskHandle | None = None
         self._progress: QProgressDialog | None = None
 
@@ -227,8 +228,9 @@ class DeskWindow(QMainWindow):
         help_menu.addAction(keys_action)
 
         # Esc is a window shortcut, not a menu item: it always brings the receptionist back to the search box.
-        self.escape_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        self.escape_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        # Scoped to the window's own widgets, so that Esc in a dialog (the import's progress) still reaches it.
+        self.escape_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.centralWidget())
+        self.escape_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.escape_shortcut.activated.connect(self._escape)
 
     def _build_status_bar(self) -> None:
@@ -493,6 +495,9 @@ class DeskWindow(QMainWindow):
         else:
             self.detail.show_service(view)
         self.detail_shown.emit(service_id)
+        if view is not None and self._open_when_shown == service_id == self.selected_service_id():
+            self.service_opened.emit(view)
+        self._open_when_shown = None
 
     def _on_detail_failed(self, error: BaseException) -> None:
         self.detail.show_placeholder("The details could not be shown", plain_message(error))
@@ -505,8 +510,11 @@ class DeskWindow(QMainWindow):
             self._detail_timer.stop()
             self._load_current_detail()
         self.detail.body.setFocus()
-        if self.detail.view is not None:
+        chosen = self.selected_service_id()
+        if self.detail.view is not None and self.detail.view.id == chosen:
             self.service_opened.emit(self.detail.view)
+        else:
+            self._open_when_shown = chosen  # its details are on their way; open it when they arrive
 
     # --- keyboard ------------------------------------------------------------------------------------------
 
@@ -519,6 +527,10 @@ class DeskWindow(QMainWindow):
             self.results.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _escape(self) -> None:
+        if self._progress is not None and self._progress.isVisible():
+            # The import's dialog is modal: whichever widget Esc reached, it means "cancel the import".
+            self._progress.canceled.emit()
+            return
         if self.notice.isVisible() and self.search_box.hasFocus():
             self.notice.dismiss()
         elif self.search_box.hasFocus() and self.search_box.text():
