@@ -253,23 +253,36 @@ class NeedsVocabulary:
         best = max(scores.values())
         return {need: score / best for need, score in sorted(scores.items(), key=lambda kv: -kv[1])}
 
-    def tag_service(self, taxonomy: Iterable[str], name: str, description: str | None) -> dict[str, float]:
+    def tag_service(
+        self,
+        taxonomy: Iterable[str],
+        name: str,
+        description: str | None,
+        term_specificity: Mapping[str, float] | None = None,
+    ) -> dict[str, float]:
         """Needs a directory service meets, weighted 0..1, from its taxonomy, name and description.
 
         Taxonomy terms are the directory's own classification and count most; the name next; the description
         last, and lay phrases in the description only weakly (descriptions mention many things in passing).
+        ``term_specificity`` scales a taxonomy term down when the directory puts it on a large share of its
+        services: a broad heading such as "Adult social care" says little about what one service does.
+
+        The strongest need gets a weight from how much evidence there is; the others are scaled to it, so a
+        service's main need stands above what it merely mentions.
         """
         evidence: dict[str, float] = defaultdict(float)
         for term in taxonomy:
-            self._add(evidence, term, types=3.0, phrases=1.5)
+            scale = term_specificity.get(term, 1.0) if term_specificity else 1.0
+            self._add(evidence, term, types=3.0 * scale, phrases=1.5 * scale)
         self._add(evidence, name, types=2.0, phrases=1.0)
         if description:
             self._add(evidence, description, types=0.75, phrases=0.5)
-        return {
-            need: min(score, 4.0) / 4.0
-            for need, score in sorted(evidence.items(), key=lambda kv: -kv[1])
-            if score >= 0.5
-        }
+        kept = {need: score for need, score in evidence.items() if score >= 0.5}
+        if not kept:
+            return {}
+        best = max(kept.values())
+        confidence = min(best, 4.0) / 4.0
+        return {need: confidence * score / best for need, score in sorted(kept.items(), key=lambda kv: -kv[1])}
 
     def _add(self, evidence: dict[str, float], text: str, types: float, phrases: float) -> None:
         present = frozenset(stems(text))

@@ -7,6 +7,7 @@ changes. Records that cannot be used are reported by position and id with the re
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -81,13 +82,26 @@ def index_document(service: Service, needs: dict[str, float]) -> IndexDocument:
     )
 
 
-def _tag(vocabulary: NeedsVocabulary, service: Service) -> dict[str, float]:
-    return vocabulary.tag_service([t.name for t in service.taxonomy], service.name, service.description)
+# A taxonomy term on more than this share of a batch of services is a broad heading rather than a service type.
+BROAD_TERM_SHARE = 0.12
+MIN_BATCH_FOR_SHARES = 20
+
+
+def term_specificity(batch: list[Service]) -> dict[str, float]:
+    """How much each taxonomy term of a batch says about a service: 1 for specific terms, less for headings
+    that cover a large share of the directory (shares are only judged on batches big enough to tell)."""
+    if len(batch) < MIN_BATCH_FOR_SHARES:
+        return {}
+    counts = Counter(term.name for service in batch for term in {t.name: t for t in service.taxonomy}.values())
+    return {name: min(1.0, BROAD_TERM_SHARE * len(batch) / count) for name, count in counts.items()}
 
 
 def store_services(connection: Connection, vocabulary: NeedsVocabulary, batch: list[Service]) -> tuple[int, int]:
     """Tag, index and upsert services (from an import or from the hub) in the caller's transaction."""
-    needs = {s.id: _tag(vocabulary, s) for s in batch}
+    specificity = term_specificity(batch)
+    needs = {
+        s.id: vocabulary.tag_service([t.name for t in s.taxonomy], s.name, s.description, specificity) for s in batch
+    }
     documents = {s.id: index_document(s, needs[s.id]) for s in batch}
     counts = upsert_services(connection, batch, needs, documents)
     return counts.inserted, counts.updated
