@@ -177,6 +177,7 @@ class DeskWindow(QMainWindow):
         layout.addWidget(top)
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
+        self.central = central
 
         self.search_box.textEdited.connect(self._on_text_edited)
         self.search_box.navigate.connect(self._navigate_from_search)
@@ -227,9 +228,9 @@ class DeskWindow(QMainWindow):
         keys_action.triggered.connect(self.show_shortcuts)
         help_menu.addAction(keys_action)
 
-        # Esc is a window shortcut, not a menu item: it always brings the receptionist back to the search box.
+        # Esc is a shortcut, not a menu item: it always brings the receptionist back to the search box.
         # Scoped to the window's own widgets, so that Esc in a dialog (the import's progress) still reaches it.
-        self.escape_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.centralWidget())
+        self.escape_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.central)
         self.escape_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.escape_shortcut.activated.connect(self._escape)
 
