@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from socialrx_desk.cli import hub as sync_commands
+from socialrx_desk.cli import kiosk as kiosk_commands
 from socialrx_desk.core.schedule import WEEKDAY_CODES
 from socialrx_desk.directory.source import SourceError
 from socialrx_desk.paths import Profile
@@ -98,6 +99,8 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     without = referral_commands.add_parser("send-without-slot", help="resolve a conflict: send as a referral")
     without.add_argument("id")
     without.set_defaults(handler=sync_commands.send_without_slot)
+
+    kiosk_commands.add_commands(commands)
 
 
 def _positive(value: str) -> int:
