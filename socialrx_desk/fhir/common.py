@@ -191,6 +191,21 @@ def find_identifier(resource: Mapping[str, Any], system: str) -> str | None:
     return None
 
 
+def coding(system: str, code: str, display: str | None = None) -> dict[str, str]:
+    result = {"system": system, "code": code}
+    if display:
+        result["display"] = display
+    return result
+
+
+def concept(system: str, code: str, display: str | None = None, text: str | None = None) -> dict[str, Any]:
+    """A CodeableConcept with one coding (and text, by default the display)."""
+    result: dict[str, Any] = {"coding": [coding(system, code, display)]}
+    if text or display:
+        result["text"] = text or display
+    return result
+
+
 def has_coding(concepts: object, system: str, code: str) -> bool:
     items = concepts if isinstance(concepts, list) else [concepts]
     for concept in items:
@@ -202,6 +217,33 @@ def has_coding(concepts: object, system: str, code: str) -> bool:
 
 
 # --- versions and time ---------------------------------------------------------------------------------------
+
+
+#: What the hub answers when a write lost a race: 412 for a stale If-Match (the spec), 409 for everything else
+#: (a slot already booked, a resource created concurrently; HAPI also uses 409 for stale versions). Clients
+#: reconcile on both.
+CONFLICT_STATUSES = frozenset({409, 412})
+
+
+def version_of(resource: Mapping[str, Any]) -> int | None:
+    """``meta.versionId`` as a number (what to send back as If-Match), or None."""
+    meta = resource.get("meta")
+    value = meta.get("versionId") if isinstance(meta, Mapping) else None
+    return int(value) if isinstance(value, str) and value.isdigit() else None
+
+
+def without_server_meta(resource: Mapping[str, Any]) -> dict[str, Any]:
+    """The resource without the ``meta`` elements a server sets (versionId, lastUpdated): what to PUT back
+    after changing a copy read from the hub, and what to compare when asking "did anything change?"."""
+    result = dict(resource)
+    meta = result.get("meta")
+    if isinstance(meta, Mapping):
+        kept = {k: v for k, v in meta.items() if k not in ("versionId", "lastUpdated")}
+        if kept:
+            result["meta"] = kept
+        else:
+            result.pop("meta")
+    return result
 
 
 def weak_etag(version: int | str) -> str:

@@ -56,6 +56,7 @@ from socialrx_desk.fhir.common import (
     format_instant,
     parse_reference,
     referenced,
+    without_server_meta,
 )
 from socialrx_desk.server.auth import Caller, SiteKind, service_key
 from socialrx_desk.server.db import Database
@@ -478,12 +479,12 @@ class _Transaction:
             self.staged[op.key] = _Staged(op, op.resource_type, op.resource_id, None, row)
             return
         assert op.resource is not None
-        content = _without_server_meta(op.resource)
+        content = without_server_meta(op.resource)
         if (
             row is not None
             and not row.deleted
             and row.content is not None
-            and _without_server_meta(row.content) == content
+            and without_server_meta(row.content) == content
         ):
             self.outcomes[index] = Outcome(
                 200, op.resource_type, op.resource_id, row.version, _meta_time(row.content), row.content, changed=False
@@ -637,7 +638,7 @@ class _Transaction:
         row = self.rows.get(("Slot", slot_id))
         if row is None or row.deleted or row.content is None or row.content.get("status") != only_from:
             return
-        content = {**_without_server_meta(row.content), "status": status}
+        content = {**without_server_meta(row.content), "status": status}
         self.staged[("Slot", slot_id)] = _Staged(None, "Slot", slot_id, content, row)
 
     # access keys
@@ -874,18 +875,6 @@ def _check_kind_may_write(caller: Caller, op: Operation) -> None:
     if op.resource_type not in _KIND_WRITES[caller.kind][op.method]:
         verb = "change" if op.method == "PUT" else "delete"
         raise Forbidden(f"{op.where()}a {caller.kind.value} site may not {verb} {op.resource_type} resources")
-
-
-def _without_server_meta(resource: dict[str, Any]) -> dict[str, Any]:
-    result = dict(resource)
-    meta = result.get("meta")
-    if isinstance(meta, dict):
-        kept = {k: v for k, v in meta.items() if k not in ("versionId", "lastUpdated")}
-        if kept:
-            result["meta"] = kept
-        else:
-            result.pop("meta")
-    return result
 
 
 def _meta_time(content: dict[str, Any]) -> datetime | None:

@@ -5,9 +5,12 @@ from datetime import UTC, datetime
 import pytest
 
 from socialrx_desk.fhir.common import (
+    CONFLICT_STATUSES,
     FhirValidationError,
     bundle_link,
     bundle_resources,
+    coding,
+    concept,
     date_range,
     delete_entry,
     entry_responses,
@@ -24,7 +27,9 @@ from socialrx_desk.fhir.common import (
     references_in,
     transaction,
     validate_resource,
+    version_of,
     weak_etag,
+    without_server_meta,
 )
 
 
@@ -151,3 +156,20 @@ def test_validation_accepts_valid_r4_and_explains_what_is_wrong() -> None:
         with pytest.raises(FhirValidationError) as caught:
             validate_resource(data, expected)
         assert text in caught.value.diagnostics, caught.value.diagnostics
+
+
+def test_small_builders_and_meta_helpers() -> None:
+    assert coding("s", "c", "Display") == {"system": "s", "code": "c", "display": "Display"}
+    assert concept("s", "c", "Display") == {
+        "coding": [{"system": "s", "code": "c", "display": "Display"}],
+        "text": "Display",
+    }
+    slot = {
+        "resourceType": "Slot",
+        "id": "s",
+        "meta": {"versionId": "4", "lastUpdated": "2026-01-01T00:00:00Z", "tag": []},
+    }
+    assert version_of(slot) == 4 and version_of({"resourceType": "Slot"}) is None
+    assert without_server_meta(slot) == {"resourceType": "Slot", "id": "s", "meta": {"tag": []}}
+    assert without_server_meta({"id": "x", "meta": {"versionId": "1"}}) == {"id": "x"}
+    assert {409, 412} == CONFLICT_STATUSES
