@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 
 log = logging.getLogger(__name__)
 
@@ -18,6 +17,8 @@ def plain_message(error: BaseException) -> str:
     """
     # Imported here: these modules pull in SQLAlchemy and httpx, which the first window must not wait for.
     # By the time an error from them exists they are loaded, so this costs nothing.
+    import sqlite3
+
     from socialrx_desk.core.needs import VocabularyError
     from socialrx_desk.directory.source import SourceError
     from socialrx_desk.services.directory_import import ImportCancelled
