@@ -251,3 +251,25 @@ def test_uninitialised_hub_will_not_serve(tmp_path: Path) -> None:
 
     with pytest.raises(NotInitialisedError, match="init"):
         create_app(f"sqlite:///{tmp_path / 'empty.sqlite3'}")
+
+
+def test_a_withdrawn_service_shows_as_inactive_in_history(database_url: str, tmp_path: Path) -> None:
+    init_hub(database_url)
+    feed = json.loads(data_path("liverpool-oruk-v3.json").read_text())
+    first = feed["contents"][0]
+    source = tmp_path / "feed.json"
+    source.write_text(json.dumps(feed))
+    import_directory(database_url, str(source))
+    first["status"] = "defunct"
+    source.write_text(json.dumps(feed))
+    report = import_directory(database_url, str(source))
+    assert report.updated == 1 and report.created == 0
+    token = add_site(database_url, "Desk", "desk")
+    with (
+        start_hub(database_url, init=False) as hub,
+        http_client(hub.base_url, {"Authorization": f"Bearer {token}"}) as http,
+    ):
+        history = http.get(f"/HealthcareService/{first['id']}/_history").json()
+        assert [entry["resource"]["active"] for entry in history["entry"]] == [False, True]
+        active = http.get("/HealthcareService", params={"active": "true", "_count": 1000}).json()
+        assert first["id"] not in [entry["resource"]["id"] for entry in active["entry"]]
