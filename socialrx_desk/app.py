@@ -8,21 +8,14 @@ import sys
 from collections.abc import Sequence
 
 from socialrx_desk import __version__
-from socialrx_desk.core.needs import VocabularyError
+from socialrx_desk.errors import FriendlyError
 from socialrx_desk.logs import configure_logging
 from socialrx_desk.paths import resolve_profile
-from socialrx_desk.settings import SettingsError
-from socialrx_desk.store.engine import StoreError
 
 log = logging.getLogger(__name__)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="socialrx-desk",
-        description="Social prescribing front desk and kiosk. With no COMMAND it opens the desk window.",
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+def _global_options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument(
         "--profile",
         metavar="DIR",
@@ -33,16 +26,35 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help="open on a throwaway profile with sample data")
     parser.add_argument("--screenshot", metavar="PNG", help="render the window after start-up to PNG and exit")
     parser.add_argument("--language", metavar="CODE", help="kiosk start language (en, pl, ar, ur, so)")
+    return parser
 
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="socialrx-desk",
+        description="Social prescribing front desk and kiosk. With no COMMAND it opens the desk window.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _global_options(parser)
     from socialrx_desk import cli
 
     cli.add_commands(parser)
     return parser
 
 
+def parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Only the global options when no command is given: opening a window must not wait for the command-line
+    tools (and the store, network and settings code they import) to load."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    known, rest = _global_options(argparse.ArgumentParser(add_help=False)).parse_known_args(words)
+    if rest or {"-h", "--help", "--version"} & set(words):
+        return build_parser().parse_args(words)
+    known.command = None
+    return known
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse(argv)
     profile = resolve_profile(args.profile, kiosk=args.kiosk)
     try:
         profile.ensure()
@@ -54,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from socialrx_desk import cli
 
         return cli.run(args, profile)
-    except (StoreError, SettingsError, VocabularyError) as error:
+    except FriendlyError as error:
         print(f"socialrx-desk: {error}", file=sys.stderr)
         return 2
     except OSError as error:

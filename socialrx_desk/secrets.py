@@ -9,10 +9,12 @@ from __future__ import annotations
 import keyring
 from keyring.errors import KeyringError, NoKeyringError, PasswordDeleteError
 
+from socialrx_desk.errors import FriendlyError
+
 SERVICE = "socialrx-desk"
 
 
-class SecretStoreError(Exception):
+class SecretStoreError(FriendlyError):
     """No usable keyring, or the keyring refused; the message says what to do."""
 
 

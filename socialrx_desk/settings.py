@@ -10,10 +10,12 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, ValidationError
 
+from socialrx_desk.errors import FriendlyError
+
 SETTINGS_SCHEMA_VERSION = 1
 
 
-class SettingsError(Exception):
+class SettingsError(FriendlyError):
     pass
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from socialrx_desk.errors import FriendlyError
 from socialrx_desk.core.text import search_words, stem, stems
 
 # Words that carry no meaning for matching a phrase. Negations ("no", "not", "cant") are kept: "no heating".
@@ -138,7 +139,7 @@ def need_token(need_id: str) -> str:
     return NEED_TOKEN_PREFIX + "".join(ch for ch in need_id.lower() if ch.isascii() and ch.isalnum())
 
 
-class VocabularyError(ValueError):
+class VocabularyError(FriendlyError, ValueError):
     pass
 
 

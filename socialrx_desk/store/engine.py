@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from socialrx_desk.errors import FriendlyError
+
 if TYPE_CHECKING:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
@@ -24,7 +26,7 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 HEAD_REVISION = "0002"
 
 
-class StoreError(Exception):
+class StoreError(FriendlyError):
     """The store cannot be opened; the message is meant for the person at the screen."""
 
 
