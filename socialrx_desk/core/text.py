@@ -30,18 +30,25 @@ def clean_text(value: object) -> str | None:
         text = _TAG.sub("", text)
     # Entities can be double-encoded in the wild ("&amp;amp;"): decode until stable, a few rounds at most.
     for _ in range(3):
+        if "&" not in text:
+            break
         decoded = html.unescape(text)
         if decoded == text:
             break
         text = decoded
     text = text.replace("\u00a0", " ")
-    lines = [_SPACE.sub(" ", line).strip() for line in text.split("\n")]
-    text = _NEWLINES.sub("\n\n", "\n".join(lines)).strip()
+    if "\n" in text:
+        lines = [_SPACE.sub(" ", line).strip() for line in text.split("\n")]
+        text = _NEWLINES.sub("\n\n", "\n".join(lines)).strip()
+    else:
+        text = _SPACE.sub(" ", text).strip()
     return text or None
 
 
 def fold(text: str) -> str:
     """Lower case with accents removed and typographic quotes made plain, for matching only."""
+    if text.isascii():  # almost all directory text: skip the Unicode decomposition
+        return text.lower().replace("`", "'")
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

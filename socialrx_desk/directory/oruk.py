@@ -32,6 +32,7 @@ from socialrx_desk.core.schedule import WEEKDAY_CODES
 from socialrx_desk.core.text import clean_text, fold
 
 MAX_ID_LENGTH = 200
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class RecordError(ValueError):
@@ -126,7 +127,7 @@ def _id(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
     value = value.strip()
-    if not value or len(value) > MAX_ID_LENGTH or any(ord(ch) < 32 for ch in value):
+    if not value or len(value) > MAX_ID_LENGTH or _CONTROL.search(value):
         return None
     return value
 
