@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from socialrx_desk.errors import FriendlyError
 from socialrx_desk.core.text import search_words, stem, stems
+from socialrx_desk.errors import FriendlyError
 
 # Words that carry no meaning for matching a phrase. Negations ("no", "not", "cant") are kept: "no heating".
 FUNCTION_WORDS = frozenset(
