@@ -14,6 +14,7 @@ from pathlib import Path
 import platformdirs
 
 APP_NAME = "socialrx-desk"
+HUB_APP_NAME = "socialrx-hub"
 PROFILE_ENV = "SOCIALRX_PROFILE"
 RESOURCES_ENV = "SOCIALRX_RESOURCES"
 
@@ -52,6 +53,11 @@ class Profile:
 def default_profile_dir(kiosk: bool = False) -> Path:
     base = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     return base / ("kiosk" if kiosk else "desk")
+
+
+def hub_data_dir() -> Path:
+    """Where the reference hub keeps its SQLite database unless told otherwise."""
+    return Path(platformdirs.user_data_dir(HUB_APP_NAME, appauthor=False))
 
 
 def resolve_profile(explicit: str | os.PathLike[str] | None = None, kiosk: bool = False) -> Profile:

@@ -23,18 +23,16 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-import platformdirs
-
+from socialrx_desk.paths import hub_data_dir
 from socialrx_desk.server.db import DatabaseError, sqlite_url
 
-APP_NAME = "socialrx-hub"
 DATABASE_ENV = "SOCIALRX_HUB_DATABASE"
 DATABASE_FILE = "hub.sqlite3"
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
 
 
 def default_data_dir() -> Path:
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return hub_data_dir()
 
 
 def resolve_database(database: str | None, data_dir: str | None) -> str:
