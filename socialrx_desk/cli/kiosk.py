@@ -11,11 +11,11 @@ import getpass
 import sys
 from typing import Any, TextIO
 
-from socialrx_desk.core.pin import hash_pin, pin_problem
+from socialrx_desk.core.pin import PIN_SECRET, hash_pin, pin_problem
 from socialrx_desk.paths import Profile, resolve_profile
 from socialrx_desk.secrets import SecretStoreError, set_secret
 
-PIN_SECRET = "kiosk-pin"
+__all__ = ["PIN_SECRET", "add_commands", "set_pin_command"]
 
 
 def add_commands(commands: Any) -> None:

@@ -12,6 +12,8 @@ import hmac
 import secrets
 from dataclasses import dataclass
 
+# The name of the keyring entry (per kiosk profile) that holds the hash.
+PIN_SECRET = "kiosk-pin"
 SCHEME = "scrypt"
 # About 50 ms and 16 MiB per check on a small PC: cheap for staff, costly for anyone trying every 4-8 digit PIN
 # from a stolen keyring entry.

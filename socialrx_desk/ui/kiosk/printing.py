@@ -1,0 +1,102 @@
+"""The printed slip: the reference number, the service and what happens next. No name, birth date or phone number
+is printed, so a slip left on a chair tells nobody anything about the person who printed it."""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QMarginsF, QSizeF, QTime
+from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+log = logging.getLogger(__name__)
+PrinterFactory = Callable[[], QPrinter | None]
+# A receipt-sized page: what kiosk slip printers take, and it prints on A4 too.
+SLIP_SIZE_MM = QSizeF(80, 140)
+
+
+@dataclass(frozen=True, slots=True)
+class Slip:
+    reference: str
+    service_name: str
+    ask_desk: bool
+    sent: bool
+    rtl: bool
+    moment: datetime
+
+
+def system_printer() -> QPrinter | None:
+    """The computer's default printer, or None when there is none (then the kiosk offers no slip)."""
+    info = QPrinterInfo.defaultPrinter()
+    if info.isNull():
+        return None
+    return QPrinter(info, QPrinter.PrinterMode.HighResolution)
+
+
+def pdf_printer(path: str) -> PrinterFactory:
+    def make() -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(path)
+        return printer
+
+    return make
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Slip", text)
+
+
+def slip_html(slip: Slip) -> str:
+    locale = QLocale()
+    moment = slip.moment
+    when = locale.toString(
+        QDateTime(QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute)),
+        QLocale.FormatType.LongFormat,
+    )
+    service = html.escape(slip.service_name)
+    if slip.ask_desk:
+        next_text = _t("The desk team will book “%1” for you and phone you.").replace("%1", service)
+    else:
+        next_text = _t("“%1” will phone you on the number you gave.").replace("%1", service)
+    status = (
+        _t("Your request has been sent.")
+        if slip.sent
+        else _t("Your request is saved and will be sent as soon as the connection is back.")
+    )
+    direction = "rtl" if slip.rtl else "ltr"
+    return (
+        f'<div dir="{direction}" style="font-size: 11pt;">'
+        f"<h2>{html.escape(_t('Your request for help'))}</h2>"
+        f"<p>{html.escape(_t('Service:'))} <b>{service}</b></p>"
+        f"<p>{html.escape(_t('Your reference number'))}</p>"
+        f'<p dir="ltr" style="font-size: 20pt; font-weight: bold;">{html.escape(slip.reference)}</p>'
+        f"<p>{html.escape(status)}</p>"
+        f"<p>{next_text}</p>"
+        f"<p>{html.escape(_t('Say this number if you phone them or ask at the desk.'))}</p>"
+        f"<p><small>{html.escape(when)}</small></p>"
+        "</div>"
+    )
+
+
+def print_slip(printer: QPrinter, slip: Slip) -> bool:
+    printer.setPageLayout(
+        QPageLayout(
+            QPageSize(SLIP_SIZE_MM, QPageSize.Unit.Millimeter, "slip"),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(5, 5, 5, 5),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    document = QTextDocument()
+    document.setHtml(slip_html(slip))
+    try:
+        document.print_(printer)
+    except Exception:
+        log.warning("printing the slip failed", exc_info=True)
+        return False
+    return printer.printerState() != QPrinter.PrinterState.Error
