@@ -34,6 +34,7 @@ python_env() {
   [ -x .venv/bin/python ] || python3 -m venv .venv
   .venv/bin/python -m pip install -q --upgrade pip >/dev/null
   .venv/bin/python -m pip install -q -e ".[$1]"
+  .venv/bin/python packaging/build_translations.py >/dev/null
 }
 
 case "$what" in

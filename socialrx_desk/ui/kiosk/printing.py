@@ -47,10 +47,6 @@ def pdf_printer(path: str) -> PrinterFactory:
     return make
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Slip", text)
-
-
 def slip_html(slip: Slip) -> str:
     locale = QLocale()
     moment = slip.moment
@@ -59,25 +55,29 @@ def slip_html(slip: Slip) -> str:
         QLocale.FormatType.LongFormat,
     )
     service = html.escape(slip.service_name)
+    translate = QCoreApplication.translate
     if slip.ask_desk:
-        next_text = _t("The desk team will book “%1” for you and phone you.").replace("%1", service)
+        next_text = translate("Slip", "The desk team will book “%1” for you and phone you.")
     else:
-        next_text = _t("“%1” will phone you on the number you gave.").replace("%1", service)
-    status = (
-        _t("Your request has been sent.")
-        if slip.sent
-        else _t("Your request is saved and will be sent as soon as the connection is back.")
-    )
+        next_text = translate("Slip", "“%1” will phone you on the number you gave.")
+    if slip.sent:
+        status = translate("Slip", "Your request has been sent.")
+    else:
+        status = translate("Slip", "Your request is saved and will be sent as soon as the connection is back.")
+    heading = translate("Slip", "Your request for help")
+    service_caption = translate("Slip", "Service:")
+    reference_caption = translate("Slip", "Your reference number")
+    say = translate("Slip", "Say this number if you phone them or ask at the desk.")
     direction = "rtl" if slip.rtl else "ltr"
     return (
         f'<div dir="{direction}" style="font-size: 11pt;">'
-        f"<h2>{html.escape(_t('Your request for help'))}</h2>"
-        f"<p>{html.escape(_t('Service:'))} <b>{service}</b></p>"
-        f"<p>{html.escape(_t('Your reference number'))}</p>"
+        f"<h2>{html.escape(heading)}</h2>"
+        f"<p>{html.escape(service_caption)} <b>{service}</b></p>"
+        f"<p>{html.escape(reference_caption)}</p>"
         f'<p dir="ltr" style="font-size: 20pt; font-weight: bold;">{html.escape(slip.reference)}</p>'
         f"<p>{html.escape(status)}</p>"
-        f"<p>{next_text}</p>"
-        f"<p>{html.escape(_t('Say this number if you phone them or ask at the desk.'))}</p>"
+        f"<p>{html.escape(next_text).replace('%1', service)}</p>"
+        f"<p>{html.escape(say)}</p>"
         f"<p><small>{html.escape(when)}</small></p>"
         "</div>"
     )

@@ -464,7 +464,7 @@ class ResultScreen(Screen):
             self.message.set_text(self.tr("We are sending it now. Please wait a moment…"))
         elif state == self.SENT:
             self.title.set_text(self.tr("Thank you. Your request has been sent."))
-            self.message.set_text(self.tr("It has reached the service list. You do not need to do anything else."))
+            self.message.set_text(self.tr("It has been passed on. You do not need to do anything else."))
         elif state == self.QUEUED:
             self.title.set_text(self.tr("Thank you. Your request is saved."))
             self.message.set_text(

@@ -164,7 +164,7 @@ class ServiceCardButton(BigButton):
         self.how.set_text(access_line(self.card.access, self.card.closed))
         spoken = ". ".join(part for part in (self.card.name, self.card.organization or "", self.how.text()) if part)
         self.setAccessibleName(spoken)
-        self.arrow.set_icon("back" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else "forward")
+        self.arrow.repaint_icon()
 
 
 class ServicesScreen(Screen):

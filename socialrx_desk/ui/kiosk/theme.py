@@ -120,8 +120,11 @@ def palette(mode: Mode) -> QPalette:
 def apply(app: QApplication, mode: Mode, language: str, rtl: bool) -> None:
     app.setStyle("Fusion")  # the same widgets everywhere, so stylesheet, measurements and screenshots hold
     app.setPalette(palette(mode))
-    app.setFont(font_for(language, rtl))
-    app.setStyleSheet(stylesheet(mode))
+    font = font_for(language, rtl)
+    app.setFont(font)
+    # A stylesheet font rule replaces the family with the default one, so the script's fonts are named here too.
+    families = ", ".join(f'"{family}"' for family in font.families())
+    app.setStyleSheet(f"QWidget {{ font-family: {families}; }}\n" + stylesheet(mode))
 
 
 def font_for(language: str, rtl: bool) -> QFont:

@@ -26,6 +26,7 @@ from socialrx_desk.ui.kiosk import theme
 
 # At least WCAG's 44 px, and bigger: unsteady hands and a screen at arm's length.
 MIN_TARGET = 72
+MIRRORED = {"back": "forward", "forward": "back"}
 
 
 def set_role(widget: QWidget, role: str) -> None:
@@ -74,7 +75,10 @@ class IconLabel(QLabel):
             self.repaint_icon()
 
     def repaint_icon(self) -> None:
-        self.setPixmap(theme.pixmap(self.name, self.size_px, self.colour, self.devicePixelRatioF()))
+        name = self.name
+        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            name = MIRRORED.get(name, name)  # "back" points the way the page turns: right in Arabic and Urdu
+        self.setPixmap(theme.pixmap(name, self.size_px, self.colour, self.devicePixelRatioF()))
 
 
 class BigButton(QPushButton):

@@ -717,6 +717,8 @@ class KioskWindow(QWidget):
         self.retranslate()
         self.home.relayout()
         self._recolour_icons()
+        for label in self.findChildren(IconLabel):
+            label.repaint_icon()  # arrows turn round with the reading direction
         if speak:
             self.speaker.say(self.screens[self.current_screen()].heading())
 
