@@ -8,7 +8,7 @@ that booked the same slot offline cannot both win.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -204,19 +204,6 @@ def referral_reference_of(resource: Mapping[str, Any]) -> str | None:
     return find_identifier(resource, REFERRAL_REFERENCE_SYSTEM)
 
 
-def patient_id_of(resource: Mapping[str, Any]) -> str | None:
-    for key in ("subject", "for"):
-        ids = referenced(resource.get(key), "Patient")
-        if ids:
-            return ids[0]
-    for participant in resource.get("participant") or ():
-        if isinstance(participant, Mapping):
-            ids = referenced(participant.get("actor"), "Patient")
-            if ids:
-                return ids[0]
-    return None
-
-
 def patient_data_from(resource: Mapping[str, Any]) -> PatientData | None:
     """A Patient resource as desk data (for kiosk requests arriving in the desk's inbox)."""
     try:
@@ -279,7 +266,3 @@ def based_on_id(appointment: Mapping[str, Any]) -> str | None:
 
 def slot_ids(appointment: Mapping[str, Any]) -> list[str]:
     return referenced(appointment.get("slot"), "Slot")
-
-
-def needs_pairs(codes: Iterable[str], labels: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
-    return tuple((code, labels.get(code, code)) for code in codes)

@@ -9,7 +9,7 @@ nothing confirmed to the user is lost and nothing half-done is sent.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -26,7 +26,7 @@ from socialrx_desk.core.referrals import (
     new_id,
     new_reference,
 )
-from socialrx_desk.fhir.common import format_instant, parse_instant
+from socialrx_desk.fhir.common import parse_instant
 from socialrx_desk.fhir.directory import fhir_id
 from socialrx_desk.fhir.referrals import (
     PatientData,
@@ -707,11 +707,3 @@ def slot_times(resource: dict[str, Any]) -> tuple[datetime, datetime]:
     start = parse_instant(str(resource["start"])).replace(tzinfo=None)
     end = parse_instant(str(resource["end"])).replace(tzinfo=None)
     return start, end
-
-
-def instant(moment: datetime) -> str:
-    return format_instant(moment)
-
-
-def needs_labels(vocabulary: NeedsVocabulary, needs: Iterable[str]) -> list[str]:
-    return [vocabulary.needs[n].label for n in needs if n in vocabulary]

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, and_, delete, func, or_, select
 
 from socialrx_desk.core.referrals import ReferralKind, ReferralState
-from socialrx_desk.services.referrals import OutboxState, utcnow
+from socialrx_desk.services.referrals import utcnow
 from socialrx_desk.store.directory import get_meta, set_meta
 from socialrx_desk.store.models import OutboxRow, ReferralRow, SyncCursorRow
 
@@ -113,11 +113,3 @@ def set_cursor(connection: Connection, resource_type: str, high_water: str) -> N
 
 def reset_cursors(connection: Connection) -> None:
     connection.execute(delete(SyncCursorRow))
-
-
-def open_operation_count(connection: Connection) -> int:
-    return int(
-        connection.execute(
-            select(func.count()).select_from(OutboxRow).where(OutboxRow.state.in_(OutboxState.OPEN))
-        ).scalar_one()
-    )
