@@ -42,6 +42,9 @@ class Keypad(QWidget):
     def _add(self, grid: QGridLayout, digit: str, row: int, column: int) -> None:
         key = BigButton(digit, role="key")
         key.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = key.layout()
+        if layout is not None:
+            layout.setContentsMargins(4, 2, 4, 2)  # the digit fills the key; Arabic fonts need a taller line
         key.setFixedSize(KEY_SIZE + 24, KEY_SIZE)
         key.clicked.connect(lambda: self.digit.emit(digit))
         grid.addWidget(key, row, column)

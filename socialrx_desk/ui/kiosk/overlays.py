@@ -97,7 +97,7 @@ class PinPad(Overlay):
     MAX_DIGITS = 12
 
     def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent, max_width=640)
+        super().__init__(parent, max_width=1100)
         self.setObjectName("pin-pad")
         self.title = Label("", role="title")
         self.message = Label("", role="lead")
@@ -109,13 +109,21 @@ class PinPad(Overlay):
         self.cancel = BigButton("", role="secondary", icon="cross", icon_size=40)
         self.unlock.setObjectName("pin-unlock")
         self.cancel.setObjectName("pin-cancel")
+        # Side by side, so the pad fits a landscape screen even with large text.
+        row = QHBoxLayout()
+        row.setSpacing(32)
+        left = QVBoxLayout()
+        left.setSpacing(16)
         for widget in (self.title, self.message, self.problem, self.field):
-            self.column.addWidget(widget)
-        self.column.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignHCenter)
+            left.addWidget(widget)
+        left.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.unlock, 1)
         buttons.addWidget(self.cancel, 1)
-        self.column.addLayout(buttons)
+        left.addLayout(buttons)
+        row.addLayout(left, 1)
+        row.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignTop)
+        self.column.addLayout(row)
         self.keypad.digit.connect(lambda digit: self.field.add(digit))
         self.keypad.backspace.connect(lambda: self.field.remove())
         self.unlock.clicked.connect(self._submit)

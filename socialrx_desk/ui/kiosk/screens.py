@@ -32,6 +32,8 @@ ACCESS_LINES = {
     "referral": str(QT_TRANSLATE_NOOP("KioskAccess", "Staff need to ask for you. The desk can do this.")),
 }
 TILE_MIN_WIDTH = 220
+# Label margins, tile border and a little air around the longest word.
+TILE_PADDING = 64
 
 
 def tile_label(tile: str) -> str:
@@ -102,9 +104,19 @@ class HomeScreen(Screen):
         self.status.set_text(text)
 
     def _lay_out(self) -> None:
-        width = max(self.page.viewport().width() - 80, TILE_MIN_WIDTH)
-        large = self.tiles and next(iter(self.tiles.values())).label.font().pixelSize() > 30
-        columns = max(2, min(5, width // (TILE_MIN_WIDTH + (110 if large else 0))))
+        if not self.tiles:
+            return
+        # The page margins, and room for the scroll bar that large text may bring.
+        width = max(self.page.viewport().width() - 80 - 48, TILE_MIN_WIDTH)
+        # A tile must be wide enough for its longest word: Polish and Somali words are long, and a word is
+        # never broken across lines.
+        widest = max(
+            button.label.fontMetrics().horizontalAdvance(word)
+            for button in self.tiles.values()
+            for word in button.label.text().split() or [""]
+        )
+        tile_width = max(TILE_MIN_WIDTH, widest + TILE_PADDING)
+        columns = max(2, min(5, (width + self.grid.spacing()) // (tile_width + self.grid.spacing())))
         if columns == self._columns:
             return
         self._columns = columns

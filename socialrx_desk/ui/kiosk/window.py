@@ -32,7 +32,7 @@ from socialrx_desk.ui.kiosk.printing import PrinterFactory, Slip, print_slip, sy
 from socialrx_desk.ui.kiosk.referral import FormAnswers, ReferralFlow, ResultScreen
 from socialrx_desk.ui.kiosk.screens import HomeScreen, Screen, ServiceScreen, ServicesScreen, tile_label
 from socialrx_desk.ui.kiosk.speech import Speaker
-from socialrx_desk.ui.kiosk.widgets import BigButton, IconLabel, Label, Panel, ScrollPage
+from socialrx_desk.ui.kiosk.widgets import BigButton, IconLabel, Label, Panel, ScrollPage, repolish
 from socialrx_desk.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -739,6 +739,7 @@ class KioskWindow(QWidget):
                 button.blockSignals(True)
                 button.setChecked(on)
                 button.blockSignals(False)
+                repolish(button)  # the blocked signal would have re-polished it
         self._describe_toggles()
 
     def _speech_toggled(self, on: bool) -> None:
