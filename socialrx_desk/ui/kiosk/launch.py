@@ -14,12 +14,16 @@ import signal
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSize, QTimer
 from PySide6.QtWidgets import QApplication
 
 from socialrx_desk.paths import Profile
 from socialrx_desk.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from socialrx_desk.ui.kiosk.window import KioskWindow
 
 log = logging.getLogger(__name__)
 APP_NAME = "socialrx-desk"
@@ -131,11 +135,13 @@ def _run(profile: Profile, args: argparse.Namespace, *, demo: bool, screenshot: 
     return code
 
 
-def _quit_on_signals(app: QApplication, window: QObject) -> None:
+def _quit_on_signals(app: QApplication, window: KioskWindow) -> None:
     """SIGTERM from the service manager (or Ctrl+C in a terminal) is an administrator's exit: honour it."""
 
     def quit_app(_number: int, _frame: object) -> None:
-        window.setProperty("unlocked_by_signal", True)
+        # Wipe first: nothing typed may outlive the kiosk, and the on-screen keyboard must let go of the focused
+        # field while the event loop still runs (closing it afterwards crashes Qt's virtual keyboard).
+        window.wipe()
         app.quit()
 
     for number in (signal.SIGINT, signal.SIGTERM):
