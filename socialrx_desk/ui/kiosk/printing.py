@@ -37,6 +37,15 @@ def system_printer() -> QPrinter | None:
     return QPrinter(info, QPrinter.PrinterMode.HighResolution)
 
 
+def can_print(factory: PrinterFactory | None) -> bool:
+    """Whether to offer a slip: never promise a printout from a kiosk that has no printer."""
+    if factory is None:
+        return False
+    if factory is system_printer:
+        return not QPrinterInfo.defaultPrinter().isNull()
+    return True
+
+
 def pdf_printer(path: str) -> PrinterFactory:
     def make() -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -404,7 +404,7 @@ class ResultScreen(Screen):
         box = QVBoxLayout(self.reference_panel)
         box.setContentsMargins(28, 20, 28, 20)
         self.reference_caption = Label("", role="section-title")
-        self.reference_label = Label("", role="reference")
+        self.reference_label = Label("", role="reference-number")
         self.reference_label.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.reference_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.reference_hint = Label("", role="body")

@@ -7,6 +7,7 @@ English one, so every button carries a word-wrapping label inside it and grows t
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -170,6 +171,24 @@ class Footer(Panel):
         self.row.setSpacing(20)
 
 
+class _PageBody(QWidget):
+    """The scrolled content. Its minimum height is what its wrapped text needs *at the page's width*: Qt would
+    otherwise size it for the narrowest possible width, make it far too tall and show a scroll bar on every page."""
+
+    def _width(self) -> int:
+        parent = self.parentWidget()
+        return parent.width() if parent is not None else self.width()
+
+    def minimumSizeHint(self) -> QSize:
+        layout = self.layout()
+        if layout is None or not layout.hasHeightForWidth():
+            return super().minimumSizeHint()
+        return QSize(layout.totalMinimumSize().width(), layout.totalHeightForWidth(self._width()))
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSizeHint()
+
+
 class ScrollPage(QScrollArea):
     """A page that scrolls by dragging a finger, for content taller than the screen (large text, long lists)."""
 
@@ -179,7 +198,7 @@ class ScrollPage(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.body = QWidget()
+        self.body = _PageBody()
         set_role(self.body, "page-body")
         self.body.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.column = QVBoxLayout(self.body)
@@ -198,6 +217,10 @@ class ScrollPage(QScrollArea):
 
     def to_top(self) -> None:
         self.verticalScrollBar().setValue(0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.body.updateGeometry()  # a new width means a new height for the wrapped text
 
 
 def repolish(widget: QWidget) -> None:

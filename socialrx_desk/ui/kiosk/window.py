@@ -28,7 +28,7 @@ from socialrx_desk.ui.kiosk.backend import KioskBackend, KioskStart, ServiceCard
 from socialrx_desk.ui.kiosk.i18n import Translations
 from socialrx_desk.ui.kiosk.idle import IdleWatcher
 from socialrx_desk.ui.kiosk.overlays import IdleWarning, LanguagePicker, PinPad
-from socialrx_desk.ui.kiosk.printing import PrinterFactory, Slip, print_slip, system_printer
+from socialrx_desk.ui.kiosk.printing import PrinterFactory, Slip, can_print, print_slip, system_printer
 from socialrx_desk.ui.kiosk.referral import FormAnswers, ReferralFlow, ResultScreen
 from socialrx_desk.ui.kiosk.screens import HomeScreen, Screen, ServiceScreen, ServicesScreen, tile_label
 from socialrx_desk.ui.kiosk.speech import Speaker
@@ -490,7 +490,7 @@ class KioskWindow(QWidget):
         self._submitting = False
         self.form.clear()  # saved: the answers are in the store now, not on screen
         self.pending = done
-        self.result.can_print = self.printer_factory is not None and self._printer_available()
+        self.result.can_print = can_print(self.printer_factory)
         if done.synced:
             state = ResultScreen.SENT
         elif self.settings.hub_url:
@@ -574,9 +574,6 @@ class KioskWindow(QWidget):
             self._send_wait.stop()
             self.result.set_state(ResultScreen.QUEUED)
             self.result_changed.emit(ResultScreen.QUEUED)
-
-    def _printer_available(self) -> bool:
-        return self.printer_factory is not None
 
     def _print(self) -> None:
         pending = self.pending
