@@ -199,7 +199,8 @@ class ReferralFlow(Screen):
         if key == "name":
             self.name.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
-            step.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            # Not the Next button: a focus ring on it would look like something already chosen.
+            self.window().setFocus(Qt.FocusReason.OtherFocusReason)
         self.retranslate()
 
     def back(self) -> bool:

@@ -783,3 +783,14 @@ class KioskWindow(QWidget):
         rect: QRectF = method.keyboardRectangle()
         height = int(rect.height()) if method.isVisible() else 0
         self.body_layout.setContentsMargins(0, 0, 0, height)
+        if height:
+            QTimer.singleShot(0, self._reveal_focus)
+
+    def _reveal_focus(self) -> None:
+        """Scroll the field being typed into above the keyboard panel."""
+        focused = QApplication.focusWidget()
+        parent = focused.parentWidget() if focused is not None else None
+        while parent is not None and not isinstance(parent, ScrollPage):
+            parent = parent.parentWidget()
+        if isinstance(parent, ScrollPage) and focused is not None:
+            parent.ensureWidgetVisible(focused, 0, 24)
