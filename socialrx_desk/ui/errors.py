@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,11 @@ def plain_message(error: BaseException) -> str:
         return "Import cancelled. Nothing was changed."
     if isinstance(error, StoreError | SourceError | VocabularyError | SettingsError):
         return _sentence(str(error))
+    problems = getattr(error, "problems", None)
+    if isinstance(error, ValueError) and isinstance(problems, dict) and problems:
+        return _sentence("Please check the patient's details: " + "; ".join(str(p) for p in problems.values()))
+    if any(isinstance(error, kind) for kind in _people_errors()):
+        return _sentence(str(error))
     if isinstance(error, sqlite3.OperationalError) or _is_sqlalchemy_operational(error):
         if "locked" in str(error) or "busy" in str(error):
             return "The directory is busy (another program is using it). Please try again in a moment."
@@ -42,6 +48,30 @@ def plain_message(error: BaseException) -> str:
     if isinstance(error, MemoryError):
         return "The computer ran out of memory. Close other programs and try again."
     return UNEXPECTED.format(kind=type(error).__name__)
+
+
+# Errors of the booking and sync layers whose text is written for people. Looked up only among modules already
+# loaded: an error of a module that was never imported cannot exist, and importing it here would cost the
+# network stack on an unrelated error.
+_PEOPLE_ERRORS = (
+    ("socialrx_desk.errors", "FriendlyError"),
+    ("socialrx_desk.services.referrals", "ReferralError"),
+    ("socialrx_desk.core.patients", "PatientValidationError"),
+    ("socialrx_desk.core.referrals", "TransitionError"),
+    ("socialrx_desk.sync.enroll", "EnrolError"),
+    ("socialrx_desk.sync.runner", "NotEnrolled"),
+    ("socialrx_desk.sync.lock", "SyncBusy"),
+)
+
+
+def _people_errors() -> list[type[BaseException]]:
+    found = []
+    for module_name, class_name in _PEOPLE_ERRORS:
+        module = sys.modules.get(module_name)
+        kind = getattr(module, class_name, None) if module is not None else None
+        if isinstance(kind, type) and issubclass(kind, BaseException):
+            found.append(kind)
+    return found
 
 
 def _is_sqlalchemy_operational(error: BaseException) -> bool:

@@ -70,3 +70,23 @@ def empty_desk(qtbot: QtBot, runner: TaskRunner, empty_profile: Profile) -> Iter
     window = open_window(qtbot, runner, empty_profile)
     yield window
     runner.shutdown(timeout=10, last=window.backend.close)
+
+
+# --- a real hub (tests/sync/conftest.py) for booking, referrals and sync tests -------------------------------------
+
+from tests.sync import conftest as _sync_fixtures  # noqa: E402
+
+hub = _sync_fixtures.hub
+make_desk = _sync_fixtures.make_desk
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[_sync_fixtures.MemoryKeyring]:
+    """Site tokens in memory, for the tests that enrol with a hub (not autouse: the kiosk tests bring their own)."""
+    import keyring
+
+    previous = keyring.get_keyring()
+    backend = _sync_fixtures.MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)

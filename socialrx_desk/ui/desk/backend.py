@@ -10,7 +10,7 @@ so that importing this module costs nothing and the first window can be on scree
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,11 +27,15 @@ from socialrx_desk.ui.tasks import TaskContext
 if TYPE_CHECKING:
     from socialrx_desk.core.schedule import Session as OpeningSession
     from socialrx_desk.services.directory_view import ServiceDetail
+    from socialrx_desk.services.referrals import PatientView, Referrals, ReferralView, SlotView
     from socialrx_desk.services.search import SearchHit
     from socialrx_desk.services.workspace import Workspace
 
 RESULT_LIMIT = 100
 NEXT_OPENINGS = 6
+NEXT_FREE_SLOTS = 6
+# How far ahead the detail pane looks for free slots (the booking dialog pages week by week beyond it).
+FREE_SLOT_DAYS = 28
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,10 +80,35 @@ class ImportOutcome:
         return f"Imported {Path(self.source).name}: " + ", ".join(parts) + "."
 
 
+@dataclass(frozen=True, slots=True)
+class BookingRequest:
+    """Everything the booking dialog collected. ``slot_id`` None means a referral without a slot."""
+
+    service_id: str
+    slot_id: str | None
+    name: str
+    birth_date: date | None
+    nhs_number: str = ""
+    phone: str = ""
+    postcode: str = ""
+    consent: bool = False
+    reason: str = ""
+    needs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ReferralLists:
+    """The referrals view's two lists, read together so the counts agree."""
+
+    all: tuple[ReferralView, ...]
+    attention: tuple[ReferralView, ...]
+
+
 class DeskBackend:
     def __init__(self, profile: Profile) -> None:
         self.profile = profile
         self._workspace: Workspace | None = None
+        self._referrals: Referrals | None = None
 
     @property
     def workspace(self) -> Workspace:
@@ -111,6 +140,12 @@ class DeskBackend:
         if self._workspace is not None:
             self._workspace.close()
             self._workspace = None
+            self._referrals = None
+
+    def directory_changed(self, context: TaskContext | None = None) -> DirectoryState:
+        """A sync brought new or changed services: the search's word list is rebuilt before the next query."""
+        self.workspace.directory_changed()
+        return self.state()
 
     # --- search and detail ---------------------------------------------------------------------------------
 
@@ -148,7 +183,84 @@ class DeskBackend:
             context.check()
         workspace = self.workspace
         found = service_detail(workspace.engine, workspace.vocabulary, service_id)
-        return None if found is None else service_view(found)
+        if found is None:
+            return None
+        now = _utcnow()
+        free = self.referrals.free_slots(service_id, now, now + timedelta(days=FREE_SLOT_DAYS), limit=200)
+        return service_view(found, free_slots=free)
+
+    # --- referrals and bookings ----------------------------------------------------------------------------
+
+    @property
+    def referrals(self) -> Referrals:
+        if self._referrals is None:
+            from socialrx_desk.services.referrals import Referrals
+
+            workspace = self.workspace
+            self._referrals = Referrals(workspace.engine, workspace.vocabulary, workspace.settings.site_name)
+        return self._referrals
+
+    def free_slots(
+        self, service_id: str, start: datetime, end: datetime, context: TaskContext | None = None
+    ) -> tuple[SlotView, ...]:
+        """Free slots between two naive UTC times, never any that have already begun."""
+        if context is not None:
+            context.check()
+        start = max(start, _utcnow())
+        if end <= start:
+            return ()
+        return tuple(self.referrals.free_slots(service_id, start, end, limit=500))
+
+    def recent_patients(self, text: str, context: TaskContext | None = None) -> tuple[PatientView, ...]:
+        if context is not None:
+            context.check()
+        return tuple(self.referrals.recent_patients(text))
+
+    def book(self, request: BookingRequest, context: TaskContext | None = None) -> ReferralView:
+        """Book (or refer, without a slot). Raises PatientValidationError or ReferralError with plain reasons."""
+        from socialrx_desk.core.patients import PatientDetails
+
+        patient = PatientDetails(
+            name=request.name,
+            birth_date=request.birth_date,
+            nhs_number=request.nhs_number.strip() or None,
+            phone=request.phone.strip() or None,
+            postcode=request.postcode.strip() or None,
+        )
+        common = {
+            "service_id": request.service_id,
+            "patient": patient,
+            "consent": request.consent,
+            "reason": request.reason,
+            "needs": request.needs,
+        }
+        if request.slot_id is None:
+            return self.referrals.refer(**common)  # type: ignore[arg-type]
+        return self.referrals.book(slot_id=request.slot_id, **common)  # type: ignore[arg-type]
+
+    def referral(self, referral_id: str, context: TaskContext | None = None) -> ReferralView | None:
+        return self.referrals.get(referral_id)
+
+    def referral_lists(self, context: TaskContext | None = None) -> ReferralLists:
+        referrals = self.referrals
+        return ReferralLists(
+            all=tuple(referrals.list_referrals()),
+            attention=tuple(referrals.list_referrals(attention_only=True)),
+        )
+
+    def rebook(self, referral_id: str, slot_id: str, context: TaskContext | None = None) -> ReferralView:
+        return self.referrals.rebook(referral_id, slot_id)
+
+    def send_without_slot(self, referral_id: str, context: TaskContext | None = None) -> ReferralView:
+        return self.referrals.send_without_slot(referral_id)
+
+    def complete_request(
+        self, referral_id: str, slot_id: str | None, context: TaskContext | None = None
+    ) -> ReferralView:
+        return self.referrals.complete_request(referral_id, slot_id)
+
+    def cancel(self, referral_id: str, context: TaskContext | None = None) -> ReferralView:
+        return self.referrals.cancel(referral_id)
 
     # --- import --------------------------------------------------------------------------------------------
 
@@ -206,7 +318,15 @@ def result_row(hit: SearchHit, labels: dict[str, str]) -> ResultRow:
     )
 
 
-def service_view(detail: ServiceDetail, today: date | None = None) -> ServiceView:
+def _utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def service_view(
+    detail: ServiceDetail, today: date | None = None, free_slots: list[SlotView] | tuple[SlotView, ...] = ()
+) -> ServiceView:
+    from socialrx_desk.ui.when import slot_text
+
     service = detail.service
     organization = service.organization
     addresses: list[str] = []
@@ -247,6 +367,10 @@ def service_view(detail: ServiceDetail, today: date | None = None) -> ServiceVie
         email=service.email or (organization.email if organization and organization.email else ""),
         languages=tuple(service.languages),
         need_labels=detail.need_labels,
+        need_ids=tuple(n for n in detail.needs),
+        free_slots=tuple(slot_text(s.start, s.end) for s in free_slots[:NEXT_FREE_SLOTS]),
+        free_slot_count=len(free_slots),
+        phones=tuple(dict.fromkeys(phone for contact in contacts for phone in contact.phones)),
     )
 
 

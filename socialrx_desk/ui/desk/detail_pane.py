@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from socialrx_desk.ui import style
 from socialrx_desk.ui.models.rows import ServiceView
@@ -89,7 +89,12 @@ def render_html(view: ServiceView) -> str:
     who = _section("Who it is for", _lines([view.who_for])) + _section("How to get in", _lines(access))
     if view.languages:
         who += _section("Languages", _lines([", ".join(language_name(code) for code in view.languages)]))
-    when = _section("Opening times", _lines(view.opening_lines, "No opening times given; ask the service."))
+    when = ""
+    if view.bookable:
+        more = view.free_slot_count - len(view.free_slots)
+        slots = list(view.free_slots) + ([f"and {more} more in the next four weeks"] if more > 0 else [])
+        when += _section("Next free slots", _lines(slots))
+    when += _section("Opening times", _lines(view.opening_lines, "No opening times given; ask the service."))
     when += _section("Next openings", _lines(view.next_openings, "None in the next two weeks."))
     where = list(view.addresses)
     if view.accessibility:
@@ -118,9 +123,12 @@ class DetailPane(QFrame):
         self.subtitle = QLabel(self)
         self.subtitle.setObjectName("detailSubtitle")
         self.subtitle.setWordWrap(True)
-        # Booking and referral actions for the shown service go here (book, refer, print).
+        # Booking and referral actions for the shown service (book, refer, print).
         self.actions_bar = QHBoxLayout()
         self.actions_bar.setSpacing(8)
+        self.book_button = self._action_button("bookButton", "Book a slot", "Ctrl+B")
+        self.refer_button = self._action_button("referButton", "Refer", "Ctrl+R")
+        self.print_button = self._action_button("printButton", "Print", "Ctrl+P")
         header = QVBoxLayout()
         header.setSpacing(2)
         header.addWidget(self.title)
@@ -143,7 +151,32 @@ class DetailPane(QFrame):
         self.view: ServiceView | None = None
         self.show_placeholder("Choose a service", "Its details, opening times and contacts appear here.")
 
+    def _action_button(self, name: str, text: str, keys: str) -> QPushButton:
+        # The shortcut is part of the label: a receptionist learns it by seeing it, not by hovering.
+        button = QPushButton(f"{text}  {keys}", self)
+        button.setObjectName(name)
+        button.setAccessibleName(text)
+        button.setToolTip(f"{text} ({keys})")
+        button.setAutoDefault(False)
+        button.hide()
+        self.actions_bar.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        return button
+
+    def _show_actions(self, view: ServiceView | None) -> None:
+        takes_referrals = view is not None and not view.inactive
+        self.book_button.setVisible(takes_referrals and view is not None and view.bookable)
+        self.refer_button.setVisible(takes_referrals)
+        self.print_button.setVisible(view is not None)
+        # The first action is the one Enter means: booking when there are slots, else a referral.
+        bookable = view is not None and view.bookable
+        self.book_button.setProperty("primary", takes_referrals and bookable)
+        self.refer_button.setProperty("primary", takes_referrals and not bookable)
+        for button in (self.book_button, self.refer_button):
+            button.style().unpolish(button)
+            button.style().polish(button)
+
     def show_service(self, view: ServiceView) -> None:
+        self._show_actions(view)
         self.view = view
         self.title.setText(view.name)
         self.subtitle.setText(view.organization)
@@ -153,6 +186,7 @@ class DetailPane(QFrame):
         self.setAccessibleName(f"Details of {view.name}")
 
     def show_placeholder(self, title: str, text: str) -> None:
+        self._show_actions(None)
         self.view = None
         self.title.setText(title)
         self.subtitle.hide()

@@ -114,10 +114,11 @@ class NoticeBar(QFrame):
 
 
 class SyncStatusWidget(QWidget):
-    """The status bar's sync corner: online/offline, queued operations, last successful sync.
+    """The status bar's sync corner: online/offline, queued operations, items needing attention, last sync.
 
-    Until the desk has a hub it says "Not connected to a hub". The sync runner drives it through
-    :meth:`show_status` (on the GUI thread).
+    Until the desk has a hub it says "Not connected to a hub". The desk's sync drives it through
+    :meth:`show_status` (on the GUI thread). The dot is drawn by the stylesheet, not an image, so the first
+    window needs no SVG renderer.
     """
 
     sync_requested = Signal()
@@ -127,34 +128,74 @@ class SyncStatusWidget(QWidget):
         self.setObjectName("syncStatus")
         self.dot = QLabel(self)
         self.dot.setObjectName("syncDot")
+        self.dot.setFixedSize(10, 10)
         self.label = QLabel(self)
         self.label.setObjectName("syncText")
+        self.button = QToolButton(self)
+        self.button.setObjectName("syncNow")
+        self.button.setText("Sync now  F5")
+        self.button.setAccessibleName("Sync now")
+        self.button.setToolTip("Send and fetch changes with the hub now (F5)")
+        self.button.setAutoRaise(True)
+        self.button.clicked.connect(self.sync_requested)
+        self.button.hide()
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 0, 8, 0)
+        layout.setContentsMargins(8, 0, 4, 0)
         layout.setSpacing(6)
         layout.addWidget(self.dot)
         layout.addWidget(self.label)
+        layout.addWidget(self.button)
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
+        self.state = ""
         self.show_not_connected()
 
-    def show_not_connected(self) -> None:
-        self._set("offline", "Not connected to a hub", "This desk works on its own; no hub has been set up.")
+    def show_not_connected(self, detail: str = "") -> None:
+        self.button.hide()
+        self._set(
+            "offline",
+            "Not connected to a hub",
+            detail or "This desk works on its own; no hub has been set up. File > Connect to hub… sets one up.",
+        )
 
-    def show_status(self, online: bool, queued: int = 0, last_sync: datetime | None = None, attention: int = 0) -> None:
+    def show_message(self, state: str, text: str, tip: str = "") -> None:
+        """Any other state: 'syncing', 'offline', 'attention' (the stylesheet colours the dot)."""
+        self._set(state, text, tip)
+
+    def show_syncing(self) -> None:
+        self.button.setEnabled(False)
+        self._set("syncing", "Syncing…", "Sending and fetching changes with the hub")
+
+    def show_status(
+        self,
+        online: bool,
+        queued: int = 0,
+        last_sync: datetime | None = None,
+        attention: int = 0,
+        detail: str = "",
+    ) -> None:
+        """``last_sync`` as stored (naive UTC); shown in local time."""
+        from socialrx_desk.ui.when import ago_text
+
         parts = ["Online" if online else "Offline"]
         if queued:
             parts.append(f"{queued} waiting to send")
         if attention:
-            parts.append(f"{attention} need attention")
-        parts.append(f"last sync {last_sync:%H:%M}" if last_sync else "not synced yet")
-        self._set("online" if online else "offline", " · ".join(parts), "")
+            parts.append(f"{attention} need{'s' if attention == 1 else ''} attention")
+        parts.append(f"last sync {ago_text(last_sync)}" if last_sync else "not synced yet")
+        state = "attention" if attention and online else ("online" if online else "offline")
+        self.button.show()
+        self.button.setEnabled(True)
+        self._set(state, " · ".join(parts), detail)
 
     @property
     def text(self) -> str:
         return self.label.text()
 
     def _set(self, state: str, text: str, tip: str) -> None:
-        self.dot.setPixmap(icon(f"sync-{state}").pixmap(14, 14))
+        self.state = state
+        self.dot.setProperty("state", state)
+        self.dot.style().unpolish(self.dot)
+        self.dot.style().polish(self.dot)
         self.label.setText(text)
         self.setToolTip(tip or text)
         self.setAccessibleName(f"Sync status: {text}")

@@ -1,4 +1,4 @@
-"""The top of the desk: the search box, the need chips and the filters."""
+"""The top of the desk under the search box: the need chips and the filters."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QIntValidator, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QIntValidator, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,41 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from socialrx_desk.ui.desk.search_box import SearchBox
 from socialrx_desk.ui.models.chips import ChipRole, NeedChipsModel
 from socialrx_desk.ui.models.rows import ACCESS_LABELS, WEEKDAY_SHORT, NeedChip
-from socialrx_desk.ui.style import icon
 
 AGE_DELAY_MS = 300
 NEED_CHARS = 10
 TODAY = -2  # the "Open on" choice that means whatever day it is when the search runs
-NAVIGATION_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
-
-
-class SearchBox(QLineEdit):
-    """The patient's words. Up/Down/Page keys move through the results without leaving the box; Enter opens."""
-
-    navigate = Signal(QKeyEvent)
-    submitted = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("searchBox")
-        self.setPlaceholderText("What does the patient say?  e.g. “keeps falling on the stairs”")
-        self.setAccessibleName("Search services")
-        self.setAccessibleDescription("Type the patient's own words; results appear as you type.")
-        self.setClearButtonEnabled(True)
-        self.setMaxLength(500)
-        search_icon = QAction(icon("search"), "", self)
-        self.addAction(search_icon, QLineEdit.ActionPosition.LeadingPosition)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in NAVIGATION_KEYS and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-            self.navigate.emit(event)
-            return
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.submitted.emit()
-            return
-        super().keyPressEvent(event)
 
 
 class ChipBar(QWidget):
@@ -332,3 +304,6 @@ class FilterBar(QWidget):
         self.clear_button.setEnabled(self.active)
         if not self._quiet:
             self.changed.emit()
+
+
+__all__ = ["ChipBar", "FilterBar", "SearchBox"]

@@ -132,10 +132,19 @@ class ServiceView:
     email: str
     languages: tuple[str, ...]
     need_labels: tuple[str, ...]
+    need_ids: tuple[str, ...] = ()
+    free_slots: tuple[str, ...] = ()  # the next few free slots, in words and local time
+    free_slot_count: int = 0  # free slots in the next four weeks
+    phones: tuple[str, ...] = ()  # every contact's phone numbers, in order
 
     @property
     def inactive(self) -> bool:
         return self.status not in ("active", "")
+
+    @property
+    def bookable(self) -> bool:
+        """The hub publishes free slots for it: the desk books a time rather than sending a referral."""
+        return self.free_slot_count > 0
 
 
 @dataclass(frozen=True, slots=True)

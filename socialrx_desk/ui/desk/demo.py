@@ -1,0 +1,136 @@
+"""``--demo``: a local hub with the sample directory and free slots, so a newcomer sees the whole flow.
+
+The hub (FastAPI, uvicorn) runs in a child process, started after the window is on screen:
+
+* the desk never imports the server package (the layers contract keeps ``ui`` and ``server`` apart), and its
+  start-up never pays for FastAPI;
+* the hub's request handling does not compete with the desk's GUI thread for the interpreter lock;
+* it is what a real deployment looks like: the hub is another program the desk talks to over HTTP.
+
+The child prints one JSON line (hub URL, a desk token, how many slots it made) and then serves until its stdin
+closes, which happens when the desk quits, or dies: an orphaned demo hub never outlives its desk.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+START_TIMEOUT_S = 120
+DEMO_SITE = "Demo desk"
+SLOT_DAYS = 14
+SLOT_MINUTES = 30
+
+# Runs in the child. Services booked by appointment get slots from their opening hours for the next two weeks.
+CHILD = """
+import json, sys
+from datetime import date, timedelta
+from socialrx_desk.directory.oruk import RecordError, parse_service
+from socialrx_desk.directory.source import read_records
+from socialrx_desk.fhir.directory import fhir_id
+from socialrx_desk.server.embedded import AdminError, add_site, import_directory, make_slots, start_hub
+
+folder, directory, site, days, minutes = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
+url = "sqlite:///" + folder + "/hub.sqlite3"
+hub = start_hub(url)
+import_directory(url, directory)
+token = add_site(url, site, "desk", practice="demo")
+start = date.today()
+made = 0
+for record in read_records(directory):
+    try:
+        service = parse_service(record.data)
+    except RecordError:
+        continue
+    if any(access.value == "appointment" for access in service.access):
+        try:
+            made += make_slots(url, fhir_id(service.id, "service"), start, start + timedelta(days=days - 1), minutes)
+        except AdminError:
+            pass
+print(json.dumps({"url": hub.base_url, "token": token, "slots": made}), flush=True)
+sys.stdin.read()
+hub.stop()
+"""
+
+
+class DemoHubError(Exception):
+    """The demo hub could not start; the message says why, in plain words."""
+
+
+@dataclass(frozen=True, slots=True)
+class DemoHubInfo:
+    url: str
+    token: str
+    slots: int
+
+
+class DemoHub:
+    """The child process. :meth:`start` blocks (run it on a worker); :meth:`stop` may be called from anywhere."""
+
+    def __init__(self, folder: Path, directory: Path) -> None:
+        self.folder = folder
+        self.directory = directory
+        self._process: subprocess.Popen[str] | None = None
+        self._lock = threading.Lock()
+        self._stopped = False
+
+    def start(self, context: object = None) -> DemoHubInfo:
+        if getattr(sys, "frozen", False):
+            raise DemoHubError("the demo hub needs a Python installation; this packaged build runs without one")
+        self.folder.mkdir(parents=True, exist_ok=True)
+        command = [
+            sys.executable,
+            "-c",
+            CHILD,
+            str(self.folder),
+            str(self.directory),
+            DEMO_SITE,
+            str(SLOT_DAYS),
+            str(SLOT_MINUTES),
+        ]
+        with self._lock:
+            if self._stopped:
+                raise DemoHubError("the desk is closing")
+            self._process = subprocess.Popen(
+                command,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=open(self.folder / "hub.log", "w", encoding="utf-8"),  # noqa: SIM115 (the child owns it)
+                text=True,
+            )
+            process = self._process
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        if not line:
+            code = process.wait(timeout=10)
+            raise DemoHubError(f"the demo hub stopped while starting (exit {code}); see {self.folder / 'hub.log'}")
+        try:
+            data = json.loads(line)
+            return DemoHubInfo(str(data["url"]), str(data["token"]), int(data["slots"]))
+        except (ValueError, KeyError, TypeError) as error:
+            raise DemoHubError(f"the demo hub said something unexpected: {line.strip()[:200]}") from error
+
+    def stop(self, timeout: float = 10.0) -> None:
+        with self._lock:
+            self._stopped = True
+            process, self._process = self._process, None
+        if process is None:
+            return
+        try:
+            if process.stdin is not None:
+                process.stdin.close()  # the child's cue to stop its hub and exit
+            process.wait(timeout)
+        except (OSError, subprocess.TimeoutExpired):
+            log.warning("the demo hub did not stop in %.0f s; killing it", timeout)
+            process.kill()
+            process.wait(5)
+        finally:
+            if process.stdout is not None:
+                process.stdout.close()
