@@ -13,6 +13,8 @@ from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QMargins
 from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
+from socialrx_desk.ui.kiosk.widgets import isolate
+
 log = logging.getLogger(__name__)
 PrinterFactory = Callable[[], QPrinter | None]
 # A receipt-sized page: what kiosk slip printers take, and it prints on A4 too.
@@ -63,7 +65,7 @@ def slip_html(slip: Slip) -> str:
         QDateTime(QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute)),
         QLocale.FormatType.LongFormat,
     )
-    service = html.escape(slip.service_name)
+    service = html.escape(isolate(slip.service_name))
     translate = QCoreApplication.translate
     if slip.ask_desk:
         next_text = translate("Slip", "The desk team will book “%1” for you and phone you.")

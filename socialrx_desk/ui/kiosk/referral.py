@@ -17,7 +17,7 @@ from socialrx_desk.ui.kiosk.backend import PatientEntry
 from socialrx_desk.ui.kiosk.i18n import language
 from socialrx_desk.ui.kiosk.keypad import BirthDateEntry, PhoneEntry
 from socialrx_desk.ui.kiosk.screens import Screen
-from socialrx_desk.ui.kiosk.widgets import BigButton, Footer, IconLabel, Label, Panel, ScrollPage, wipe_text
+from socialrx_desk.ui.kiosk.widgets import BigButton, Footer, IconLabel, Label, Panel, ScrollPage, isolate, wipe_text
 
 MAX_NAME = 120
 MAX_OTHER = 300
@@ -346,12 +346,12 @@ class ReferralFlow(Screen):
                 self.tr(
                     "We will send your name, date of birth, phone number and what you chose to the desk team "
                     "at this surgery. They will book “%1” for you and phone you."
-                ).replace("%1", self.service_name)
+                ).replace("%1", isolate(self.service_name))
             )
         else:
             self.consent_what.set_text(
                 self.tr("We will send your name, date of birth, phone number and what you chose to “%1”.").replace(
-                    "%1", self.service_name
+                    "%1", isolate(self.service_name)
                 )
             )
         self.consent_use.set_text(
@@ -487,7 +487,7 @@ class ResultScreen(Screen):
                 text = self.tr("The desk team will book “%1” for you and phone you. You can also talk to them today.")
             else:
                 text = self.tr("“%1” will phone you on the number you gave.")
-            self.next_steps.set_text(text.replace("%1", self.service_name))
+            self.next_steps.set_text(text.replace("%1", isolate(self.service_name)))
         else:
             self.next_steps.set_text("")
         has_reference = bool(self.reference) and not failed

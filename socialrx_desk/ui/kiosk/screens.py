@@ -10,7 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, 
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from socialrx_desk.ui.kiosk.backend import ServiceCard, ServicePage
-from socialrx_desk.ui.kiosk.widgets import BigButton, Footer, IconLabel, Label, Panel, ScrollPage
+from socialrx_desk.ui.kiosk.widgets import BigButton, Footer, IconLabel, Label, Panel, ScrollPage, isolate
 
 TILE_LABELS = {
     "money": str(QT_TRANSLATE_NOOP("KioskTiles", "Money worries")),
@@ -337,7 +337,7 @@ class ServiceScreen(Screen):
             return
         self.title.set_text(service.name)
         self.organization.set_text(
-            self.tr("Run by %1").replace("%1", service.organization) if service.organization else ""
+            self.tr("Run by %1").replace("%1", isolate(service.organization)) if service.organization else ""
         )
         english = QLocale().language() != QLocale.Language.English
         self.language_note.set_text(
@@ -370,7 +370,7 @@ class ServiceScreen(Screen):
             panel.setVisible(bool(body))
 
     def _phone_line(self, service: ServicePage) -> str:
-        return self.tr("Phone: %1").replace("%1", service.phone) if service.phone else ""
+        return self.tr("Phone: %1").replace("%1", isolate(service.phone)) if service.phone else ""
 
     def _who(self, service: ServicePage) -> str:
         lines = []
@@ -385,7 +385,7 @@ class ServiceScreen(Screen):
         elif service.max_age is not None:
             lines.append(self.tr("For people aged %1 or under.").replace("%1", QLocale().toString(service.max_age)))
         if service.eligibility:
-            lines.append(self.tr("The service says: %1").replace("%1", "; ".join(service.eligibility)))
+            lines.append(self.tr("The service says: %1").replace("%1", isolate("; ".join(service.eligibility))))
         if not lines:
             lines.append(self.tr("Anyone can use it."))
         return "\n".join(lines)

@@ -6,6 +6,8 @@ English one, so every button carries a word-wrapping label inside it and grows t
 
 from __future__ import annotations
 
+import unicodedata
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -237,3 +239,19 @@ def wipe_text(field: QLineEdit) -> None:
     """Empty a field *and* its undo history: clear() alone lets Ctrl+Z bring the last person's words back."""
     field.setText("")
     field.setModified(False)
+
+
+def isolate(text: str) -> str:
+    """Directory text (English) placed inside a translated sentence keeps its own direction, so the brackets and
+    quotes around an English name stay right in an Arabic or Urdu sentence. Qt's layout does not honour the
+    Unicode isolates (FSI/PDI), so the name is embedded (LRE or RLE ... PDF) in the direction of its first
+    strong letter, and closed by a mark of that direction so a final bracket stays with the name."""
+    if not text:
+        return text
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return f"\u202b{text}\u200f\u202c"
+        if kind == "L":
+            break
+    return f"\u202a{text}\u200e\u202c"
