@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 APP_NAME = "socialrx-desk"
-SCREENSHOT_SIZE = QSize(1280, 800)
+SCREENSHOT_SIZE = QSize(*(int(v) for v in os.environ.get("SOCIALRX_KIOSK_SHOT_SIZE", "1280x800").split("x")))
 SCREENSHOT_TIMEOUT_MS = 60_000
 SETTLE_MS = 250
 SIGNAL_POLL_MS = 300

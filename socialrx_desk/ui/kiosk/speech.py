@@ -21,7 +21,7 @@ class Speaker(QObject):
         try:
             from PySide6.QtTextToSpeech import QTextToSpeech
 
-            engines = [name for name in QTextToSpeech.availableEngines() if name != "mock"]
+            engines = [name for name in QTextToSpeech.availableEngines() if name != "mock" and _loadable(name)]
             if engines:
                 engine = QTextToSpeech(engines[0], self)
                 if engine.state() != QTextToSpeech.State.Error:
@@ -57,3 +57,12 @@ class Speaker(QObject):
             engine.stop()
         except Exception:
             log.info("stopping speech failed", exc_info=True)
+
+
+def _loadable(engine: str) -> bool:
+    """Qt's speech-dispatcher engine needs libspeechd; without it Qt prints an error on every start. Ask first."""
+    if engine != "speechd":
+        return True
+    import ctypes.util
+
+    return ctypes.util.find_library("speechd") is not None
