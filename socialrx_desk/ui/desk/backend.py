@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 
 RESULT_LIMIT = 100
 NEXT_OPENINGS = 6
-NEXT_FREE_SLOTS = 6
+NEXT_FREE_DAYS = 3  # days with free slots listed in the detail pane
+TIMES_PER_DAY = 6
 # How far ahead the detail pane looks for free slots (the booking dialog pages week by week beyond it).
 FREE_SLOT_DAYS = 28
 
@@ -325,8 +326,6 @@ def _utcnow() -> datetime:
 def service_view(
     detail: ServiceDetail, today: date | None = None, free_slots: list[SlotView] | tuple[SlotView, ...] = ()
 ) -> ServiceView:
-    from socialrx_desk.ui.when import slot_text
-
     service = detail.service
     organization = service.organization
     addresses: list[str] = []
@@ -368,10 +367,28 @@ def service_view(
         languages=tuple(service.languages),
         need_labels=detail.need_labels,
         need_ids=tuple(n for n in detail.needs),
-        free_slots=tuple(slot_text(s.start, s.end) for s in free_slots[:NEXT_FREE_SLOTS]),
+        free_slots=free_slot_lines(free_slots),
         free_slot_count=len(free_slots),
         phones=tuple(dict.fromkeys(phone for contact in contacts for phone in contact.phones)),
     )
+
+
+def free_slot_lines(slots: list[SlotView] | tuple[SlotView, ...]) -> tuple[str, ...]:
+    """'Mon 7 Dec: 09:00, 09:30, 10:00 and 12 more' for the first few days with free slots, in UK time."""
+    from socialrx_desk.ui.when import clock, day_text, local
+
+    days: dict[date, list[str]] = {}
+    for slot in slots:
+        start = local(slot.start)
+        if start.date() not in days and len(days) == NEXT_FREE_DAYS:
+            break
+        days.setdefault(start.date(), []).append(clock(start))
+    lines = []
+    for day, times in days.items():
+        shown = ", ".join(times[:TIMES_PER_DAY])
+        more = len(times) - TIMES_PER_DAY
+        lines.append(f"{day_text(day)}: {shown}" + (f" and {more} more" if more > 0 else ""))
+    return tuple(lines)
 
 
 def opening_text(session: OpeningSession, today: date) -> str:

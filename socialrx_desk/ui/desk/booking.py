@@ -323,6 +323,7 @@ class BookingDialog(QDialog):
         consent_problem = QLabel(left)
         consent_problem.setObjectName("problem")
         consent_problem.setWordWrap(True)
+        consent_problem.hide()
         self.problems["consent"] = consent_problem
 
         left_layout = QVBoxLayout(left)
@@ -339,6 +340,13 @@ class BookingDialog(QDialog):
         left_layout.addWidget(self._section(left, "Consent"))
         left_layout.addWidget(self.consent)
         left_layout.addWidget(consent_problem)
+        self.reason = FieldEdit(left)
+        self.reason.setObjectName("reasonField")
+        self.reason.setPlaceholderText("In the patient's words, e.g. “keeps falling on the stairs”")
+        self.reason.setAccessibleName("Reason")
+        self.reason.setMaxLength(300)
+        left_layout.addWidget(self._section(left, "&Reason", self.reason))
+        left_layout.addWidget(self.reason)
         left_layout.addStretch(1)
 
         # --- the referral (right) ---
@@ -389,6 +397,7 @@ class BookingDialog(QDialog):
             self.chosen_label.setWordWrap(True)
             slot_problem = QLabel(right)
             slot_problem.setObjectName("problem")
+            slot_problem.hide()
             self.problems["slot"] = slot_problem
             right_layout.addWidget(self._section(right, "&Time (UK time)", self.slots_view))
             right_layout.addLayout(week_row)
@@ -410,17 +419,14 @@ class BookingDialog(QDialog):
         self.needs_view.setObjectName("needsList")
         self.needs_view.setAccessibleName("Needs (Space ticks)")
         self.needs_view.setModel(self.needs_model)
-        self.needs_view.setMaximumHeight(128 if self.book_mode else 260)
+        self.needs_view.setMaximumHeight(150 if self.book_mode else 320)
         self.needs_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.reason = FieldEdit(right)
-        self.reason.setObjectName("reasonField")
-        self.reason.setPlaceholderText("In the patient's words, e.g. “keeps falling on the stairs”")
-        self.reason.setAccessibleName("Reason")
-        self.reason.setMaxLength(300)
-        right_layout.addWidget(self._section(right, "N&eeds (ticked: what the search understood)", self.needs_view))
-        right_layout.addWidget(self.needs_view, 0 if self.book_mode else 1)
-        right_layout.addWidget(self._section(right, "&Reason", self.reason))
-        right_layout.addWidget(self.reason)
+        # Needs first, the time last: the time is the step just before confirming.
+        right_layout.insertWidget(
+            0, self._section(right, "N&eeds (ticked: what the search understood)", self.needs_view)
+        )
+        right_layout.insertWidget(1, self.needs_view, 0 if self.book_mode else 1)
+        right_layout.insertSpacing(2, 6)
 
         self.banner = QLabel(page)
         self.banner.setObjectName("banner")
@@ -441,7 +447,10 @@ class BookingDialog(QDialog):
         columns.addWidget(left, 5)
         columns.addWidget(right, 6)
         buttons = QHBoxLayout()
+        buttons.setSpacing(10)
         buttons.addWidget(self.banner, 1)
+        buttons.addStretch(0)
+        buttons.addSpacing(10)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.confirm_button)
         layout = QVBoxLayout(page)
@@ -462,10 +471,12 @@ class BookingDialog(QDialog):
             self.postcode,
             self.phone,
             self.consent,
+            self.reason,
+            self.needs_view,
         ]
         if self.book_mode:
             chain += [self.slots_view, self.first_button, self.previous_button, self.next_button]
-        chain += [self.needs_view, self.reason, self.confirm_button, self.cancel_button]
+        chain += [self.confirm_button, self.cancel_button]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -537,6 +548,8 @@ class BookingDialog(QDialog):
 
     def _show_patients(self, patients: tuple[PatientView, ...]) -> None:
         self.patients_model.set_patients(patients)
+        # An empty list is a box to tab through for nothing: it shows only when there is someone to pick.
+        self.patients_view.setVisible(bool(patients))
         if patients:
             self.patients_hint.setText("Enter on a name fills in their details.")
             self.patients_view.setCurrentIndex(self.patients_model.index(0))
@@ -627,6 +640,8 @@ class BookingDialog(QDialog):
             label.setProperty("kind", "ok" if note else "")
         label.style().unpolish(label)
         label.style().polish(label)
+        if field not in FIELDS:
+            label.setVisible(bool(label.text()))  # outside the form grid an empty line is just a gap
         edit = self._edit(field) if field in FIELDS else None
         if edit is not None:
             edit.setProperty("invalid", bool(problem))

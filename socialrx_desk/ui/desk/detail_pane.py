@@ -91,9 +91,8 @@ def render_html(view: ServiceView) -> str:
         who += _section("Languages", _lines([", ".join(language_name(code) for code in view.languages)]))
     when = ""
     if view.bookable:
-        more = view.free_slot_count - len(view.free_slots)
-        slots = list(view.free_slots) + ([f"and {more} more in the next four weeks"] if more > 0 else [])
-        when += _section("Next free slots", _lines(slots))
+        total = f"{view.free_slot_count} free in the next four weeks; Ctrl+B books one."
+        when += _section("Next free slots", _lines([*view.free_slots, total]))
     when += _section("Opening times", _lines(view.opening_lines, "No opening times given; ask the service."))
     when += _section("Next openings", _lines(view.next_openings, "None in the next two weeks."))
     where = list(view.addresses)
@@ -133,9 +132,12 @@ class DetailPane(QFrame):
         header.setSpacing(2)
         header.addWidget(self.title)
         header.addWidget(self.subtitle)
-        top = QHBoxLayout()
-        top.addLayout(header, 1)
+        # The actions sit under the name, not beside it: a long service name keeps the whole width.
+        top = QVBoxLayout()
+        top.setSpacing(8)
+        top.addLayout(header)
         top.addLayout(self.actions_bar)
+        self.actions_bar.addStretch(1)
         self.body = QTextBrowser(self)
         self.body.setObjectName("detailBody")
         self.body.setAccessibleName("Service details")
@@ -159,7 +161,7 @@ class DetailPane(QFrame):
         button.setToolTip(f"{text} ({keys})")
         button.setAutoDefault(False)
         button.hide()
-        self.actions_bar.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        self.actions_bar.addWidget(button)
         return button
 
     def _show_actions(self, view: ServiceView | None) -> None:

@@ -135,10 +135,13 @@ def _when_long(referral: ReferralView) -> str:
 
 
 def _where(service: ServiceView) -> list[str]:
-    if "home" in service.attending.lower():
-        return ["They visit you at home.", *service.addresses]
-    if "phone" in service.attending.lower() or "telephone" in service.attending.lower():
-        return ["By telephone: the service will call you.", *service.addresses]
+    """Where the patient goes; for a home visit or a phone service the address is only the office's."""
+    attending = service.attending.lower()
+    office = [f"Their office: {service.addresses[0]}"] if service.addresses else []
+    if "home" in attending:
+        return ["They visit you at home.", *office]
+    if "phone" in attending:
+        return ["By telephone: the service will call you.", *office]
     return list(service.addresses)
 
 

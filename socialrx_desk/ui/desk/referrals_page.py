@@ -139,13 +139,14 @@ class ReferralPanel(QFrame):
         resolve_layout.addWidget(self.slots_hint)
         resolve_layout.addLayout(resolve_buttons)
 
-        self.slip_button = QPushButton("Print &slip  Ctrl+P", self)
+        self.slip_button = QPushButton("&Slip  Ctrl+P", self)
         self.slip_button.setAccessibleName("Print the patient's slip")
         self.slip_button.clicked.connect(lambda: self._print("slip"))
-        self.summary_button = QPushButton("Print su&mmary  Ctrl+Shift+P", self)
+        self.summary_button = QPushButton("Su&mmary  Ctrl+Shift+P", self)
         self.summary_button.setAccessibleName("Print summary for the service")
         self.summary_button.clicked.connect(lambda: self._print("summary"))
-        self.cancel_button = QPushButton("&Cancel referral…", self)
+        self.cancel_button = QPushButton("&Cancel…", self)
+        self.cancel_button.setAccessibleName("Cancel the referral")
         self.cancel_button.setObjectName("dangerButton")
         self.cancel_button.clicked.connect(lambda: self.view is not None and self.cancel.emit(self.view.id))
         for button in (
@@ -157,6 +158,9 @@ class ReferralPanel(QFrame):
         ):
             button.setAutoDefault(False)
         buttons = QHBoxLayout()
+        print_label = QLabel("Print:", self)
+        print_label.setObjectName("hint")
+        buttons.addWidget(print_label)
         buttons.addWidget(self.slip_button)
         buttons.addWidget(self.summary_button)
         buttons.addStretch(1)
@@ -209,7 +213,7 @@ class ReferralPanel(QFrame):
                 self.resolve_title.setText("Someone else took the time: choose another, or send without one")
             else:
                 self.resolve_title.setText("Send it again: with a new time, or without one")
-            self.show_slots(view.alternatives, loading=not view.alternatives)
+            self.show_slots((), loading=True)
         else:
             self.resolve_box.hide()
 
@@ -333,15 +337,15 @@ class ReferralsPage(QWidget):
         horizontal.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         horizontal.setStretchLastSection(False)
         for column, width in (
-            (Column.REFERENCE, 130),
-            (Column.PATIENT, 130),
-            (Column.SERVICE, 200),
-            (Column.WHEN, 170),
-            (Column.STATE, 250),
+            (Column.STATE, 170),
+            (Column.PATIENT, 140),
+            (Column.WHEN, 140),
+            (Column.SERVICE, 240),
             (Column.UPDATED, 80),
+            (Column.REFERENCE, 130),
         ):
             self.table.setColumnWidth(column, width)
-        horizontal.setSectionResizeMode(Column.STATE, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.panel = ReferralPanel(self)
         self.table.opened.connect(self.panel.focus_action)
@@ -356,9 +360,9 @@ class ReferralsPage(QWidget):
         splitter.addWidget(self.panel)
         splitter.setChildrenCollapsible(False)
         splitter.setHandleWidth(14)
-        splitter.setStretchFactor(0, 6)
-        splitter.setStretchFactor(1, 5)
-        splitter.setSizes([700, 560])
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([760, 500])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 14, 20, 10)
         layout.setSpacing(10)
@@ -435,7 +439,9 @@ class ReferralsPage(QWidget):
 
     def _show(self, view: ReferralView) -> None:
         self.panel.show_view(view)
-        if can_resolve(view) and not view.alternatives:
+        if can_resolve(view):
+            # The times still free as of the last sync, not the alternatives the hub offered at the conflict:
+            # some of those may have gone since.
             self._load_free_slots(view)
 
     def _load_free_slots(self, view: ReferralView) -> None:

@@ -52,10 +52,7 @@ log = logging.getLogger(__name__)
 DEBOUNCE_MS = 150
 # Arrowing quickly through the list should not queue a detail query per row passed.
 DETAIL_DELAY_MS = 40
-SHORTCUTS = (
-    "Ctrl+F search  ·  ↑ ↓ choose  ·  Enter open, Enter again book/refer  ·  Ctrl+B book  ·  Ctrl+R refer  ·  "
-    "Ctrl+P print  ·  Ctrl+2 referrals  ·  F5 sync  ·  Esc back  ·  F1 help"
-)
+SHORTCUTS = "Ctrl+F search  ·  Enter open, again to book  ·  Ctrl+2 referrals  ·  F1 all keys"
 DEMO_QUERY = "keeps falling on the stairs"
 SAMPLE_WORDS = "“keeps falling on the stairs”, “boiler's packed in”, “can't pay the gas”"
 SEARCH_TAB = "Find a service  Ctrl+1"

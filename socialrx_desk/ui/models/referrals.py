@@ -37,12 +37,31 @@ KIND_WORDS = {
     "ask-desk": "Kiosk request",
 }
 ASK_DESK_WORDS = "Kiosk request: please book this for the patient"
+# The same, short enough for a table column.
+SHORT_STATE_WORDS = {
+    "queued": "Not sent yet",
+    "provisional": "Provisional",
+    "booked": "Booked",
+    "sent": "Sent, awaiting reply",
+    "accepted": "Accepted",
+    "declined": "Declined",
+    "completed": "Completed",
+    "conflict": "Slot taken",
+    "rejected": "Refused by hub",
+    "cancelled": "Cancelled",
+}
 
 
 def state_words(view: ReferralView) -> str:
     if view.kind == "ask-desk" and view.state in ("queued", "sent"):
         return ASK_DESK_WORDS
     return STATE_WORDS.get(view.state, view.state.capitalize())
+
+
+def short_state_words(view: ReferralView) -> str:
+    if view.kind == "ask-desk" and view.state in ("queued", "sent"):
+        return "Kiosk: please book"
+    return SHORT_STATE_WORDS.get(view.state, view.state.capitalize())
 
 
 def reason_words(view: ReferralView) -> str:
@@ -65,12 +84,14 @@ def patient_words(view: ReferralView) -> str:
 
 
 class Column(IntEnum):
-    REFERENCE = 0
+    """What a receptionist scans a queue for first comes first: what is wrong, who, when."""
+
+    STATE = 0
     PATIENT = 1
-    SERVICE = 2
-    WHEN = 3
-    STATE = 4
-    UPDATED = 5
+    WHEN = 2
+    SERVICE = 3
+    UPDATED = 4
+    REFERENCE = 5
 
 
 HEADERS = {
@@ -139,7 +160,9 @@ class ReferralsModel(QAbstractTableModel):
             return self._text(view, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             reason = reason_words(view)
-            return f"{state_words(view)}. {reason}".strip() if column == Column.STATE else self._text(view, column)
+            if column == Column.STATE:
+                return f"{state_words(view)}. {reason}".strip()
+            return self._text(view, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == Column.STATE:
             if view.needs_attention:
                 return QColor(style.ERROR)
@@ -162,9 +185,9 @@ class ReferralsModel(QAbstractTableModel):
         if column == Column.SERVICE:
             return view.service_name
         if column == Column.WHEN:
-            return slot_text(view.slot_start, view.slot_end) if view.slot_start is not None else "No slot"
+            return slot_text(view.slot_start) if view.slot_start is not None else "No slot"
         if column == Column.STATE:
-            return state_words(view)
+            return short_state_words(view)
         return ago_text(view.updated_at)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
