@@ -11,8 +11,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "socialrx-desk"
 HUB_APP_NAME = "socialrx-hub"
 PROFILE_ENV = "SOCIALRX_PROFILE"
@@ -51,12 +49,16 @@ class Profile:
 
 
 def default_profile_dir(kiosk: bool = False) -> Path:
+    import platformdirs  # here, not at the top: a desk started with --profile never needs it (start-up time)
+
     base = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     return base / ("kiosk" if kiosk else "desk")
 
 
 def hub_data_dir() -> Path:
     """Where the reference hub keeps its SQLite database unless told otherwise."""
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(HUB_APP_NAME, appauthor=False))
 
 

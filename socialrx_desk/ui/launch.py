@@ -9,22 +9,21 @@ from __future__ import annotations
 
 import argparse
 import logging
-import shutil
 import signal
 import sys
-import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from socialrx_desk.paths import Profile
 from socialrx_desk.ui import startup_probe
-from socialrx_desk.ui.desk.backend import DeskBackend
 from socialrx_desk.ui.desk.window import DeskWindow
-from socialrx_desk.ui.models.rows import DirectoryState
 from socialrx_desk.ui.style import apply_desk_style
-from socialrx_desk.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from socialrx_desk.ui.models.rows import DirectoryState
 
 log = logging.getLogger(__name__)
 APP_NAME = "socialrx-desk"
@@ -40,6 +39,8 @@ def launch(args: argparse.Namespace, profile: Profile) -> int:
     screenshot: str | None = getattr(args, "screenshot", None)
     demo_dir: Path | None = None
     if demo:
+        import tempfile
+
         # A throwaway profile: the demo never touches the receptionist's real directory.
         demo_dir = Path(tempfile.mkdtemp(prefix="socialrx-demo-"))
         profile = Profile(demo_dir)
@@ -47,6 +48,8 @@ def launch(args: argparse.Namespace, profile: Profile) -> int:
         return _run(profile, demo=demo, screenshot=screenshot)
     finally:
         if demo_dir is not None:
+            import shutil
+
             shutil.rmtree(demo_dir, ignore_errors=True)
 
 
@@ -57,9 +60,8 @@ def _run(profile: Profile, *, demo: bool, screenshot: str | None) -> int:
     app.setApplicationDisplayName("Social prescribing desk")
     apply_desk_style(app)
 
-    runner = TaskRunner()
-    backend = DeskBackend(profile)
-    window = DeskWindow(backend, runner, demo=demo)
+    # The window makes its store backend and task runner after its first paint (see DeskWindow.build).
+    window = DeskWindow(profile=profile, demo=demo)
     probe = startup_probe.probe_mode()
     driver: ScreenshotDriver | None = None
     if screenshot:
@@ -89,7 +91,7 @@ def _run(profile: Profile, *, demo: bool, screenshot: str | None) -> int:
         code = app.exec()
     finally:
         window.close()
-        if not runner.shutdown(last=backend.close):
+        if window.has_runner and not window.runner.shutdown(last=window.backend.close):
             log.warning("the database lane did not stop in time; closing anyway")
     if driver is not None:
         code = driver.exit_code

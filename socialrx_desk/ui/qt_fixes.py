@@ -17,7 +17,6 @@ PySide6 (or Python 3.12+) is left alone.
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import sys
 
@@ -61,6 +60,8 @@ def _can_patch_refcounts() -> bool:
 
 
 def _make_immortal(singleton: object) -> None:
+    import ctypes  # only on a binding that needs the fix: the first window should not wait for it
+
     refcount = ctypes.c_ssize_t.from_address(id(singleton))
     if refcount.value < _IMMORTAL:
         refcount.value += _IMMORTAL

@@ -16,7 +16,6 @@ import functools
 import itertools
 import logging
 import time
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +30,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QShortcut
     from PySide6.QtWidgets import QProgressDialog, QSplitter, QStackedWidget
 
+    from socialrx_desk.paths import Profile
     from socialrx_desk.services.referrals import ReferralView
     from socialrx_desk.ui.desk.backend import DeskBackend, ImportOutcome, ReferralLists, SearchAnswer, SearchRequest
     from socialrx_desk.ui.desk.booking import BookingDialog
@@ -87,16 +87,21 @@ class DeskWindow(QMainWindow):
 
     def __init__(
         self,
-        backend: DeskBackend,
-        runner: TaskRunner,
+        backend: DeskBackend | None = None,
+        runner: TaskRunner | None = None,
         *,
+        profile: Profile | None = None,
         demo: bool = False,
         debounce_ms: int = DEBOUNCE_MS,
         parent: QWidget | None = None,
     ) -> None:
+        """Give a backend and a task runner, or a profile: the window then makes both after the first paint."""
         super().__init__(parent)
-        self.backend = backend
-        self.runner = runner
+        if backend is None and profile is None:
+            raise ValueError("a DeskWindow needs a backend or a profile")
+        self._backend = backend
+        self._runner = runner
+        self._profile = profile
         self.demo = demo
         self.state = State.LOADING
         self.built = False
@@ -127,6 +132,27 @@ class DeskWindow(QMainWindow):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(debounce_ms)
         self._build_first_paint()
+
+    @property
+    def backend(self) -> DeskBackend:
+        if self._backend is None:
+            from socialrx_desk.ui.desk.backend import DeskBackend
+
+            assert self._profile is not None
+            self._backend = DeskBackend(self._profile)
+        return self._backend
+
+    @property
+    def runner(self) -> TaskRunner:
+        if self._runner is None:
+            from socialrx_desk.ui.tasks import TaskRunner
+
+            self._runner = TaskRunner()
+        return self._runner
+
+    @property
+    def has_runner(self) -> bool:
+        return self._runner is not None
 
     # --- construction: the first paint ---------------------------------------------------------------------
 
@@ -191,7 +217,9 @@ class DeskWindow(QMainWindow):
 
         qt = QtCore.Qt
         central = self.central
-        self.setWindowIcon(icon("app"))
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.setWindowIcon(icon("app"))  # the window and its dialogs
         self.search_box.add_decorations()
         self.results_model: SearchResultsModel = SearchResultsModel(self)
         self.chips_model: NeedChipsModel = NeedChipsModel(self)
@@ -1213,6 +1241,13 @@ class DeskWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shut_down()
         super().closeEvent(event)
+
+
+def escape(text: str) -> str:
+    """``html.escape``, imported when first needed (after the first paint)."""
+    from html import escape as html_escape
+
+    return html_escape(text)
 
 
 def _notice_kind(kind: str) -> str:
