@@ -271,3 +271,48 @@ def test_enter_before_the_details_arrive_opens_the_service_when_they_do(qtbot: Q
         qtbot.keyClick(desk.search_box, Qt.Key.Key_Down)
         qtbot.keyClick(desk.search_box, Qt.Key.Key_Return)  # at once, before the detail query has run
     assert opened.args[0].id == shown_rows(desk)[1].id
+
+
+def test_every_action_has_a_visible_shortcut(desk: DeskWindow) -> None:
+    expected = {
+        desk.book_action: "Ctrl+B",
+        desk.refer_action: "Ctrl+R",
+        desk.print_action: "Ctrl+P",
+        desk.summary_action: "Ctrl+Shift+P",
+        desk.sync_action: "F5",
+        desk.referrals_action: "Ctrl+2",
+        desk.import_action: "Ctrl+I",
+    }
+    for action, keys in expected.items():
+        assert action.shortcut().toString() == keys, action.text()
+    for button, keys in (
+        (desk.detail.book_button, "Ctrl+B"),
+        (desk.detail.refer_button, "Ctrl+R"),
+        (desk.detail.print_button, "Ctrl+P"),
+    ):
+        assert keys in button.text()
+    assert "F5" in desk.sync_status.button.text()
+    assert "Ctrl+2" in desk.tabs.tabText(1)
+
+
+def test_ctrl_2_opens_the_referrals_and_esc_comes_back(qtbot: QtBot, desk: DeskWindow) -> None:
+    desk.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is desk, timeout=WAIT_MS)
+    with qtbot.waitSignal(desk.referrals_shown, timeout=WAIT_MS):
+        qtbot.keyClick(desk, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert desk.tabs.currentWidget() is desk.referrals_tab
+    page = desk.referrals_page()
+    assert page.empty.text() == "No referrals yet."
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert desk.tabs.currentWidget() is desk.central
+    assert QApplication.focusWidget() is desk.search_box
+
+
+def test_booking_needs_a_service_and_slots(qtbot: QtBot, desk: DeskWindow) -> None:
+    assert desk.book() is None  # nothing chosen yet
+    assert "Choose a service first" in desk.notice.text
+    type_query(qtbot, desk, "grab rails")
+    qtbot.waitUntil(lambda: desk.detail.view is not None, timeout=WAIT_MS)
+    assert desk.book() is None  # no hub, so no free times on this desk
+    assert "Refer instead (Ctrl+R)" in desk.notice.text
+    assert not desk.detail.book_button.isVisible() and desk.detail.refer_button.isVisible()

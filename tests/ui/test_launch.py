@@ -71,3 +71,32 @@ def test_startup_probe_reports_and_quits(tmp_path: Path, mode: str, marker: str)
     lines = [line for line in result.stdout.splitlines() if line.startswith(marker + " ")]
     assert len(lines) == 1
     assert float(lines[0].split()[1]) > 0
+
+
+FIRST_PAINT_PROBE = """
+import sys
+from socialrx_desk.app import main
+code = main(["--profile", sys.argv[1]])
+print("loaded", " ".join(sorted(m for m in sys.modules if m.startswith(("sqlalchemy", "httpx", "keyring",
+    "logging.handlers", "platformdirs", "socialrx_desk.ui.desk.backend", "socialrx_desk.ui.tasks",
+    "socialrx_desk.ui.desk.results_view", "socialrx_desk.server", "PySide6.QtPrintSupport", "PySide6.QtNetwork",
+    "qrcode")))))
+sys.exit(code)
+"""
+
+
+def test_the_first_paint_loads_no_store_network_or_print_code(tmp_path: Path) -> None:
+    """What the start-up target depends on: the window is painted before any of these is imported."""
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen", **{PROBE_ENV: "window"})
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_PAINT_PROBE, str(tmp_path / "profile")],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert FIRST_WINDOW in result.stdout
+    loaded = next(line for line in result.stdout.splitlines() if line.startswith("loaded"))
+    assert loaded.split() == ["loaded"], loaded
