@@ -142,6 +142,7 @@ def _quit_on_signals(app: QApplication, window: KioskWindow) -> None:
         # Wipe first: nothing typed may outlive the kiosk, and the on-screen keyboard must let go of the focused
         # field while the event loop still runs (closing it afterwards crashes Qt's virtual keyboard).
         window.wipe()
+        window.unlocked = True  # Qt 6's quit() first asks every window to close, and a locked kiosk refuses
         app.quit()
 
     for number in (signal.SIGINT, signal.SIGTERM):

@@ -105,3 +105,32 @@ def test_the_build_step_compiles_every_language(tmp_path: Path) -> None:
     built = sorted(path.name for path in tmp_path.glob("*.qm"))
     assert built == sorted(f"{path.stem}.qm" for path in translations.ts_files())
     assert all(path.stat().st_size > 1000 for path in tmp_path.glob("*.qm"))
+
+
+def test_sigterm_wipes_and_quits_cleanly(tmp_path: Path) -> None:
+    """A service manager's stop is an administrator's exit: the locked kiosk must not refuse it."""
+    import signal
+    import time
+
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen", TMPDIR=str(scratch))
+    process = subprocess.Popen(
+        [sys.executable, "-c", LAUNCH, "demo", "", "en", str(tmp_path / "profile")],
+        env=environment,
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    # Running once its throwaway profile has a database (the signal handlers are in place by then).
+    while not list(scratch.glob("socialrx-kiosk-demo-*/socialrx.sqlite3")):
+        assert process.poll() is None, process.communicate()[1][-2000:]
+        assert time.monotonic() < deadline, "the kiosk did not start"
+        time.sleep(0.05)
+    process.send_signal(signal.SIGTERM)
+    _out, err = process.communicate(timeout=60)
+    assert process.returncode == 0, err[-2000:]
+    assert "Traceback" not in err
+    assert not list(scratch.glob("socialrx-kiosk-demo-*"))  # the demo profile was removed
