@@ -78,6 +78,7 @@ from tests.sync import conftest as _sync_fixtures  # noqa: E402
 
 hub = _sync_fixtures.hub
 make_desk = _sync_fixtures.make_desk
+proxy = _sync_fixtures.proxy
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ from socialrx_desk.ui.desk.booking import BookingDialog
 from socialrx_desk.ui.desk.window import DeskWindow
 from socialrx_desk.ui.tasks import TaskRunner
 from tests.sync.conftest import OTHER_SERVICE, SERVICE, DeskFactory, Hub, MemoryKeyring
+from tests.sync.fault_proxy import Fault, FaultProxy
 
 from .conftest import WAIT_MS, open_window
 from .test_desk_search import type_query
@@ -414,5 +415,31 @@ def test_connect_to_a_hub_from_the_menu(
     assert synced.args[0].reached
     assert window.sync_status.text.startswith("Online")
     assert any(key[1].endswith(":site-token") for key in memory_keyring.entries)  # in the keyring, not on disk
+    window.shut_down()
+    runner.shutdown(timeout=10, last=window.backend.close)
+
+
+def test_searching_stays_quick_while_a_slow_sync_runs(
+    qtbot: QtBot,
+    runner: TaskRunner,
+    demo_profile: Profile,
+    hub: Hub,
+    proxy: FaultProxy,
+    memory_keyring: MemoryKeyring,
+) -> None:
+    """Sync runs on the network pool, not the database lane: a hub that takes seconds never holds up a search."""
+    enrol_profile(demo_profile, proxy.url(), hub.token("slow desk"))
+    window = open_window(qtbot, runner, demo_profile)
+    qtbot.waitUntil(lambda: window.sync.last is not None and window.sync.last.reached, timeout=SYNC_MS)
+    proxy.add(Fault("delay", method="GET", path="/fhir/metadata", seconds=4))
+    with qtbot.waitSignal(window.sync.started, timeout=WAIT_MS):
+        window.sync.sync_now()
+    assert window.sync_status.text == "Syncing…"
+    type_query(qtbot, window, "boiler's packed in")
+    assert window.sync.running  # the answer came while the hub was still thinking
+    assert window.results_model.rowCount() > 0
+    with qtbot.waitSignal(window.sync_finished, timeout=SYNC_MS) as finished:
+        pass
+    assert finished.args[0].reached
     window.shut_down()
     runner.shutdown(timeout=10, last=window.backend.close)

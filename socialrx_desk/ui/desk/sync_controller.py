@@ -110,19 +110,18 @@ class SyncWork:
         return enrolment.hub_url
 
     def _outcome(self, report: SyncReport | None, *, ran: bool) -> SyncOutcome:
-        from socialrx_desk.secrets import SecretStoreError
-
         runner = self.runner()
-        token_problem = None
-        try:
-            if self._token is None and runner.status().hub_url:
-                from socialrx_desk.secrets import get_secret
-                from socialrx_desk.sync.runner import TOKEN_SECRET
-
-                get_secret(runner.profile.name, TOKEN_SECRET)
-        except SecretStoreError as error:
-            token_problem = str(error)
         status: SyncStatus = runner.status()
+        token_problem = None
+        if status.hub_url and not status.enrolled and self._token is None:
+            # A hub is set but its token cannot be read: say why (no keyring on this machine, usually).
+            from socialrx_desk.secrets import SecretStoreError, get_secret
+            from socialrx_desk.sync.runner import TOKEN_SECRET
+
+            try:
+                get_secret(runner.profile.name, TOKEN_SECRET)
+            except SecretStoreError as error:
+                token_problem = str(error)
         values = {
             "enrolled": status.enrolled,
             "ran": ran,
