@@ -29,6 +29,13 @@ def test_demo_starts_a_hub_with_slots_and_stops_it(qtbot: QtBot, runner: TaskRun
     qtbot.waitUntil(lambda: window.detail.view is not None and window.detail.view.bookable, timeout=HUB_MS)
     assert "Next free slots" in window.detail.text
     assert "Demo" in window.notice.text
+    # The demo's waiting-room kiosk asked the desk to book for a patient: the inbox has work.
+    qtbot.waitUntil(lambda: "attention" in window.tabs.tabText(1), timeout=HUB_MS)
+    window.show_referrals(attention=True)
+    page = window.referrals_page()
+    qtbot.waitUntil(lambda: page.panel.view is not None, timeout=WAIT_MS)
+    assert page.panel.view is not None and page.panel.view.kind == "ask-desk"
+    assert "Maria Kowalska" in page.panel.details.text()
     hub = window.demo_hub
     assert hub is not None
     process = hub._process

@@ -7,8 +7,10 @@ The hub (FastAPI, uvicorn) runs in a child process, started after the window is 
 * the hub's request handling does not compete with the desk's GUI thread for the interpreter lock;
 * it is what a real deployment looks like: the hub is another program the desk talks to over HTTP.
 
-The child prints one JSON line (hub URL, a desk token, how many slots it made) and then serves until its stdin
-closes, which happens when the desk quits, or dies: an orphaned demo hub never outlives its desk.
+The child also plays the practice's waiting-room kiosk once: a patient asks the desk to book for them, so the
+demo's referrals view has a request waiting. It prints one JSON line (hub URL, a desk token, how many slots it
+made) and then serves until its stdin closes, which happens when the desk quits, or dies: an orphaned demo hub
+never outlives its desk.
 """
 
 from __future__ import annotations
@@ -32,28 +34,53 @@ SLOT_MINUTES = 30
 CHILD = """
 import json, sys
 from datetime import date, timedelta
+from pathlib import Path
+from socialrx_desk.core.patients import PatientDetails
 from socialrx_desk.directory.oruk import RecordError, parse_service
 from socialrx_desk.directory.source import read_records
 from socialrx_desk.fhir.directory import fhir_id
+from socialrx_desk.paths import Profile
 from socialrx_desk.server.embedded import AdminError, add_site, import_directory, make_slots, start_hub
+from socialrx_desk.services.workspace import Workspace
+from socialrx_desk.sync.runner import SyncRunner
 
 folder, directory, site, days, minutes = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
 url = "sqlite:///" + folder + "/hub.sqlite3"
 hub = start_hub(url)
 import_directory(url, directory)
 token = add_site(url, site, "desk", practice="demo")
-start = date.today()
-made = 0
+bookable = []
 for record in read_records(directory):
     try:
         service = parse_service(record.data)
     except RecordError:
         continue
-    if any(access.value == "appointment" for access in service.access):
-        try:
-            made += make_slots(url, fhir_id(service.id, "service"), start, start + timedelta(days=days - 1), minutes)
-        except AdminError:
-            pass
+    if any(access.value == "appointment" for access in service.access) and service.opening_hours:
+        bookable.append(service.id)
+
+# The waiting-room kiosk of the same practice asks the desk to book for a patient: the desk's inbox has work.
+kiosk_token = add_site(url, "Demo waiting-room kiosk", "kiosk", practice="demo")
+with Workspace.open(Profile(Path(folder) / "kiosk")) as kiosk:
+    kiosk.settings.hub_url, kiosk.settings.mode = hub.base_url, "kiosk"
+    runner = SyncRunner(kiosk.profile, kiosk.engine, kiosk.vocabulary, kiosk.settings, token=lambda: kiosk_token)
+    runner.run_once()
+    if bookable:
+        runner.referrals.self_refer(
+            service_id=bookable[0],
+            patient=PatientDetails("Maria Kowalska", date(1951, 3, 9), None, "0151 496 0312", "L8 1TH"),
+            consent=True,
+            reason="I fell in the bathroom last month and need rails fitted",
+            ask_desk=True,
+        )
+        runner.run_once()
+
+start = date.today()
+made = 0
+for service_id in bookable:
+    try:
+        made += make_slots(url, fhir_id(service_id, "service"), start, start + timedelta(days=days - 1), minutes)
+    except AdminError:
+        pass
 print(json.dumps({"url": hub.base_url, "token": token, "slots": made}), flush=True)
 sys.stdin.read()
 hub.stop()
