@@ -119,6 +119,11 @@ def _run(profile: Profile, args: argparse.Namespace, *, demo: bool, screenshot: 
         window.resize(SCREENSHOT_SIZE)
         window.show()
     else:
+        # Without a window manager (a bare X session, the usual kiosk set-up) "full screen" is only a wish that
+        # nobody grants: cover the screen ourselves as well.
+        screen = app.primaryScreen()
+        if screen is not None:
+            window.setGeometry(screen.geometry())
         window.showFullScreen()
     if app.platformName() != "offscreen":
         window.raise_()

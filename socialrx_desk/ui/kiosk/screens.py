@@ -31,7 +31,7 @@ ACCESS_LINES = {
     "membership": str(QT_TRANSLATE_NOOP("KioskAccess", "You can join.")),
     "referral": str(QT_TRANSLATE_NOOP("KioskAccess", "Staff need to ask for you. The desk can do this.")),
 }
-TILE_MIN_WIDTH = 220
+TILE_MIN_WIDTH = 200
 # Label margins, tile border and a little air around the longest word.
 TILE_PADDING = 64
 
@@ -107,7 +107,7 @@ class HomeScreen(Screen):
         if not self.tiles:
             return
         # The page margins, and room for the scroll bar that large text may bring.
-        width = max(self.page.viewport().width() - 80 - 48, TILE_MIN_WIDTH)
+        width = max(self.page.width() - 80 - 48, TILE_MIN_WIDTH)  # not the viewport: it shrinks when the bar shows
         # A tile must be wide enough for its longest word: Polish and Somali words are long, and a word is
         # never broken across lines.
         widest = max(

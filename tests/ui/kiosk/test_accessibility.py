@@ -154,7 +154,7 @@ class Checker:
 
     def _scroll_into_view(self, widget: QWidget) -> QRect | None:
         visible = widget.visibleRegion().boundingRect()
-        if visible.height() < min(widget.height(), 24):
+        if visible.height() < widget.height() or visible.width() < widget.width():  # partly scrolled away
             scroller = _scroll_area(widget)
             if scroller is None:
                 return None
