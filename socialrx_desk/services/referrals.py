@@ -103,6 +103,7 @@ class ReferralView:
     patient: PatientView | None  # None once purged
     reason: str | None
     needs: tuple[str, ...]
+    consent_at: datetime | None
     alternatives: tuple[SlotView, ...]
     created_at: datetime
     updated_at: datetime
@@ -620,6 +621,7 @@ def referral_view(row: ReferralRow, patient: PatientRow | None) -> ReferralView:
         patient=_patient_view(patient) if patient is not None and patient.purged_at is None else None,
         reason=row.reason,
         needs=tuple(row.needs.split()),
+        consent_at=row.consent_at,
         alternatives=tuple(_alternative(a) for a in row.alternatives or ()),
         created_at=row.created_at,
         updated_at=row.updated_at,

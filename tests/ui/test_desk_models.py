@@ -40,6 +40,7 @@ def referral(number: int, **changes: object) -> ReferralView:
         "patient": ANN,
         "reason": "keeps falling",
         "needs": ("falls",),
+        "consent_at": datetime(2026, 7, 1, 10, 0),
         "alternatives": (),
         "created_at": datetime(2026, 7, 1, 10, 0),
         "updated_at": datetime(2026, 7, 1, 10, 0),

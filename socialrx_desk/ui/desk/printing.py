@@ -227,7 +227,11 @@ def summary_html(job: PrintJob, qr_url: str) -> str:
         ]
     else:
         rows.append(("Patient", "Details removed from this desk after the retention period"))
-    rows.append(("Consent", "The patient agreed to share these details with the service for this referral."))
+    consent = "The patient agreed to share these details with the service for this referral"
+    if referral.consent_at is not None:
+        moment = local(referral.consent_at)
+        consent += f" ({long_day_text(moment.date())}, {moment:%H:%M})"
+    rows.append(("Consent", consent + "."))
     if job.need_labels:
         rows.append(("Needs", ", ".join(job.need_labels)))
     if referral.reason:
