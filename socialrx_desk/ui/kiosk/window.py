@@ -238,6 +238,8 @@ class KioskWindow(QWidget):
         QGuiApplication.inputMethod().keyboardRectangleChanged.connect(self._keyboard_moved)
         QGuiApplication.inputMethod().visibleChanged.connect(self._keyboard_moved)
         self.set_language(self.default_language, speak=False)
+        self._sync_toggles()  # a kiosk set up for large text or high contrast shows those toggles pressed
+        self._recolour_icons()
 
     # --- building ---------------------------------------------------------------------------------------------
 
