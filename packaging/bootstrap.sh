@@ -9,11 +9,12 @@ cd "$(dirname "$0")/.."
 what="${1:-}"
 shift || true
 
-# Qt's xcb platform (a real window or Xvfb), the virtual keyboard / text-to-speech (libpulse0), PostgreSQL for
+# Qt's xcb platform (a real window or Xvfb), the virtual keyboard / text-to-speech (libpulse0), fonts with Urdu and
+# Arabic glyphs (Noto UI), PostgreSQL for
 # the hub tests, Xvfb for screenshots and the virtual keyboard test.
 RUNTIME_PACKAGES=(libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
-  libxcb-xinerama0 libxcb-randr0 libpulse0 fonts-dejavu-core)
+  libxcb-xinerama0 libxcb-randr0 libpulse0 fonts-dejavu-core fonts-noto-ui-core)
 TEST_PACKAGES=(postgresql xvfb xauth)
 
 install_system_packages() {

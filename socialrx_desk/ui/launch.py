@@ -33,8 +33,9 @@ SIGNAL_POLL_MS = 300
 
 def launch(args: argparse.Namespace, profile: Profile) -> int:
     if getattr(args, "kiosk", False):
-        print("socialrx-desk: kiosk mode is not available in this build", file=sys.stderr)
-        return 2
+        from socialrx_desk.ui.kiosk.launch import launch_kiosk
+
+        return launch_kiosk(args, profile)
     demo = bool(getattr(args, "demo", False))
     screenshot: str | None = getattr(args, "screenshot", None)
     demo_dir: Path | None = None

@@ -58,10 +58,10 @@ def test_screenshot_of_a_broken_store_exits_non_zero(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_kiosk_is_not_in_this_build(tmp_path: Path) -> None:
+def test_kiosk_refuses_to_start_without_a_staff_pin(tmp_path: Path) -> None:
     result = run_desk("--profile", str(tmp_path / "profile"), "--kiosk")
     assert result.returncode == 2
-    assert "kiosk mode is not available in this build" in result.stderr
+    assert "kiosk set-pin" in result.stderr
 
 
 @pytest.mark.parametrize(("mode", "marker"), [("window", FIRST_WINDOW), ("ready", READY)])
