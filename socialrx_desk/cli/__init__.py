@@ -13,7 +13,7 @@ from typing import Any
 
 from socialrx_desk.cli import hub as sync_commands
 from socialrx_desk.cli import kiosk as kiosk_commands
-from socialrx_desk.core.schedule import WEEKDAY_CODES
+from socialrx_desk.core.weekdays import WEEKDAY_CODES
 from socialrx_desk.directory.source import SourceError
 from socialrx_desk.paths import Profile
 from socialrx_desk.services.directory_import import import_directory

@@ -10,9 +10,8 @@ from typing import Literal
 from dateutil import rrule
 
 from socialrx_desk.core.directory import Closure, Frequency, OpeningHours
+from socialrx_desk.core.weekdays import WEEKDAY_CODES, WEEKDAY_NAMES, day_ranges
 
-WEEKDAY_CODES: tuple[str, ...] = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-WEEKDAY_NAMES: tuple[str, ...] = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _RRULE_FREQ: dict[Frequency, Literal[0, 1, 2, 3, 4, 5, 6]] = {
     Frequency.WEEKLY: rrule.WEEKLY,
     Frequency.MONTHLY: rrule.MONTHLY,
@@ -106,7 +105,7 @@ def describe(rules: Iterable[OpeningHours]) -> list[str]:
     lines: list[str] = []
     for hours in rules:
         days = sorted(weekdays_of(hours))
-        when = _day_ranges(days) if days else ""
+        when = day_ranges(days)
         if hours.freq is Frequency.MONTHLY:
             ordinals = [code for code in hours.weekdays if code[:-2]]
             if ordinals:
@@ -124,22 +123,6 @@ def describe(rules: Iterable[OpeningHours]) -> list[str]:
         if line:
             lines.append(line)
     return lines
-
-
-def _day_ranges(days: list[int]) -> str:
-    runs: list[list[int]] = []
-    for day in days:
-        if runs and day == runs[-1][-1] + 1:
-            runs[-1].append(day)
-        else:
-            runs.append([day])
-    parts = []
-    for run in runs:
-        if len(run) >= 3:
-            parts.append(f"{WEEKDAY_NAMES[run[0]]}-{WEEKDAY_NAMES[run[-1]]}")
-        else:
-            parts.extend(WEEKDAY_NAMES[d] for d in run)
-    return ", ".join(parts)
 
 
 def _ordinal_day(code: str) -> str:

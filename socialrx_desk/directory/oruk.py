@@ -28,8 +28,8 @@ from socialrx_desk.core.directory import (
     ServiceStatus,
     TaxonomyTerm,
 )
-from socialrx_desk.core.schedule import WEEKDAY_CODES
 from socialrx_desk.core.text import clean_text, fold
+from socialrx_desk.core.weekdays import WEEKDAY_CODES
 
 MAX_ID_LENGTH = 200
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")

@@ -29,7 +29,8 @@ from socialrx_desk.core.directory import (
     ServiceStatus,
     TaxonomyTerm,
 )
-from socialrx_desk.core.schedule import WEEKDAY_CODES, describe
+from socialrx_desk.core.schedule import describe
+from socialrx_desk.core.weekdays import WEEKDAY_CODES
 from socialrx_desk.fhir.common import (
     BCP47_SYSTEM,
     CHARACTERISTIC_BOOKABLE,

@@ -31,7 +31,8 @@ import httpx
 from sqlalchemy import delete, insert, select, update
 
 from socialrx_desk.core.directory import OpeningHours
-from socialrx_desk.core.schedule import WEEKDAY_CODES, sessions
+from socialrx_desk.core.schedule import sessions
+from socialrx_desk.core.weekdays import WEEKDAY_CODES
 from socialrx_desk.directory.oruk import RecordError, parse_service
 from socialrx_desk.directory.source import SourceError, read_records
 from socialrx_desk.fhir.common import CHARACTERISTIC_BOOKABLE, SERVICE_CHARACTERISTIC_SYSTEM

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import argparse
 import logging
-import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from socialrx_desk.paths import Profile
 from socialrx_desk.ui import startup_probe
+from socialrx_desk.ui.app_support import SCREENSHOT_TIMEOUT_MS, ScreenshotBase, quit_on_signals
 from socialrx_desk.ui.desk.window import DeskWindow
 from socialrx_desk.ui.style import apply_desk_style
 
@@ -27,8 +27,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 APP_NAME = "socialrx-desk"
-SCREENSHOT_TIMEOUT_MS = 60_000
-SIGNAL_POLL_MS = 300
 
 
 def launch(args: argparse.Namespace, profile: Profile) -> int:
@@ -82,7 +80,7 @@ def _run(profile: Profile, *, demo: bool, screenshot: str | None) -> int:
     if probe == "ready":
         window.directory_ready.connect(ready)
         window.directory_failed.connect(lambda _message: app.exit(1))
-    _quit_on_signals(app)
+    quit_on_signals(app)
     startup_probe.FirstPaint(window, first_paint)
     window.show()
     if app.platformName() != "offscreen":  # which has no window stacking, and says so on stderr
@@ -99,21 +97,7 @@ def _run(profile: Profile, *, demo: bool, screenshot: str | None) -> int:
     return code
 
 
-def _quit_on_signals(app: QApplication) -> None:
-    """Ctrl+C in a terminal or a service manager's SIGTERM closes the desk properly (and removes a demo profile)."""
-
-    def quit_app(_number: int, _frame: object) -> None:
-        app.quit()
-
-    for number in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(number, quit_app)
-    # Python runs signal handlers only between bytecodes; a periodic no-op lets it do so while Qt waits.
-    wake = QTimer(app)
-    wake.timeout.connect(lambda: None)
-    wake.start(SIGNAL_POLL_MS)
-
-
-class ScreenshotDriver(QObject):
+class ScreenshotDriver(ScreenshotBase):
     """``--screenshot PATH``: wait until the window shows something real, save it as PNG, quit.
 
     "Real" means the directory is open and, in demo mode, the sample query has been answered and the first
@@ -121,45 +105,26 @@ class ScreenshotDriver(QObject):
     """
 
     def __init__(self, window: DeskWindow, path: Path, *, demo: bool) -> None:
-        super().__init__(window)
-        self.window = window
-        self.path = path
+        super().__init__(window, path)
+        self.desk = window
         self.demo = demo
-        self.exit_code = 1
-        self._done = False
         window.directory_ready.connect(self._on_ready)
         window.directory_failed.connect(lambda _message: self._take(failed=True))
         window.results_shown.connect(self._on_results)
         window.detail_shown.connect(lambda _service_id: self._settle())
-        self._timeout = QTimer(self)
-        self._timeout.setSingleShot(True)
-        self._timeout.timeout.connect(self._on_timeout)
-        self._timeout.start(SCREENSHOT_TIMEOUT_MS)
 
     def _on_ready(self, state: DirectoryState) -> None:
         if state.services == 0 or not self.demo:
             self._settle()
 
     def _on_results(self, _request_id: int, rows: int) -> None:
-        if rows == 0 and self.window.state == "ready":
+        if rows == 0 and self.desk.state == "ready":
             self._settle()  # nothing to select, so no details will come
 
     def _on_timeout(self) -> None:
         log.warning("the window was not ready for a screenshot within %d s", SCREENSHOT_TIMEOUT_MS // 1000)
-        self._take(failed=True)
+        super()._on_timeout()
 
     def _settle(self) -> None:
         # A moment for layouts and the last paint to catch up with the answer that just arrived.
         QTimer.singleShot(150, self._take)
-
-    def _take(self, failed: bool = False) -> None:
-        if self._done:
-            return
-        self._done = True
-        self._timeout.stop()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        saved = self.window.grab().save(str(self.path), "PNG")
-        if not saved:
-            print(f"socialrx-desk: could not write the screenshot to {self.path}", file=sys.stderr)
-        self.exit_code = 0 if saved and not failed else 1
-        QApplication.exit(self.exit_code)

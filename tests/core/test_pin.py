@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 
 from socialrx_desk.app import main
 from socialrx_desk.cli.kiosk import PIN_SECRET
 from socialrx_desk.core.pin import PinFormatError, PinHash, hash_pin, pin_problem, verify_pin
 from socialrx_desk.paths import Profile
 from socialrx_desk.secrets import get_secret
+from tests.conftest import MemoryKeyring
 
 FAST = {"n": 2**10, "r": 8, "p": 1}  # the stored parameters are honoured, so tests may use cheap ones
 
@@ -63,39 +62,13 @@ def test_huge_parameters_are_refused() -> None:
         verify_pin("482916", tampered)
 
 
-class _MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.entries.pop((service, username), None)
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[_MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = _MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
-
-
 def _set_pin(monkeypatch: pytest.MonkeyPatch, profile: Path, text: str) -> int:
     monkeypatch.setattr("sys.stdin", io.StringIO(text))
     return main(["--profile", str(profile), "kiosk", "set-pin"])
 
 
 def test_set_pin_stores_only_a_hash(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, memory_keyring: _MemoryKeyring, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, memory_keyring: MemoryKeyring, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert _set_pin(monkeypatch, tmp_path / "kiosk", "739251\n739251\n") == 0
     stored = get_secret(Profile(tmp_path / "kiosk").name, PIN_SECRET)
@@ -114,7 +87,7 @@ def test_set_pin_stores_only_a_hash(
 def test_set_pin_refuses_mistakes(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    memory_keyring: _MemoryKeyring,
+    memory_keyring: MemoryKeyring,
     capsys: pytest.CaptureFixture[str],
     text: str,
     message: str,

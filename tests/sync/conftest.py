@@ -7,9 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
 
 from socialrx_desk.paths import Profile
 from socialrx_desk.server.embedded import RunningHub, add_site, import_directory, make_slots, start_hub
@@ -17,37 +15,16 @@ from socialrx_desk.services.referrals import Referrals
 from socialrx_desk.services.workspace import Workspace
 from socialrx_desk.sync.enroll import enrol
 from socialrx_desk.sync.runner import SyncRunner
-from tests.conftest import data_path
+from tests.conftest import MemoryKeyring, data_path
 from tests.sync.fault_proxy import FaultProxy
 
 SERVICE = "15ee69f3-2085-40b3-850e-1ddd90fb67b5"  # Grab rails (appointment access)
 OTHER_SERVICE = "445ab586-7005-4012-92ed-69d542f0c530"  # Handyperson small repairs
 
 
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.entries.pop((service, username), None)
-
-
 @pytest.fixture(autouse=True)
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
+def _keyring_in_memory(memory_keyring: MemoryKeyring) -> MemoryKeyring:
+    return memory_keyring
 
 
 @dataclass

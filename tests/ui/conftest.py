@@ -79,15 +79,3 @@ from tests.sync import conftest as _sync_fixtures  # noqa: E402
 hub = _sync_fixtures.hub
 make_desk = _sync_fixtures.make_desk
 proxy = _sync_fixtures.proxy
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[_sync_fixtures.MemoryKeyring]:
-    """Site tokens in memory, for the tests that enrol with a hub (not autouse: the kiosk tests bring their own)."""
-    import keyring
-
-    previous = keyring.get_keyring()
-    backend = _sync_fixtures.MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)

@@ -19,7 +19,8 @@ from socialrx_desk.sync.enroll import enrol
 from socialrx_desk.ui.desk.booking import BookingDialog
 from socialrx_desk.ui.desk.window import DeskWindow
 from socialrx_desk.ui.tasks import TaskRunner
-from tests.sync.conftest import OTHER_SERVICE, SERVICE, DeskFactory, Hub, MemoryKeyring
+from tests.conftest import MemoryKeyring
+from tests.sync.conftest import OTHER_SERVICE, SERVICE, DeskFactory, Hub
 from tests.sync.fault_proxy import Fault, FaultProxy
 
 from .conftest import WAIT_MS, open_window

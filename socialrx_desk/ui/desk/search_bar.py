@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from socialrx_desk.core.weekdays import WEEKDAY_NAMES
 from socialrx_desk.ui.desk.search_box import SearchBox
 from socialrx_desk.ui.models.chips import ChipRole, NeedChipsModel
-from socialrx_desk.ui.models.rows import ACCESS_LABELS, WEEKDAY_SHORT, NeedChip
+from socialrx_desk.ui.models.rows import ACCESS_LABELS, NeedChip
 
 AGE_DELAY_MS = 300
 NEED_CHARS = 10
@@ -294,7 +295,7 @@ class FilterBar(QWidget):
         return False
 
     def _update_today_label(self) -> None:
-        self.day.setItemText(1, f"Today ({WEEKDAY_SHORT[date.today().weekday()]})")
+        self.day.setItemText(1, f"Today ({WEEKDAY_NAMES[date.today().weekday()]})")
 
     def _select(self, combo: QComboBox, value: object) -> None:
         index = combo.findData(value)

@@ -10,27 +10,25 @@ import argparse
 import logging
 import os
 import shutil
-import signal
 import sys
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSize, QTimer
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import QApplication
 
 from socialrx_desk.paths import Profile
 from socialrx_desk.settings import Settings, load_settings
+from socialrx_desk.ui.app_support import ScreenshotBase, quit_on_signals
 
 if TYPE_CHECKING:
-    from socialrx_desk.ui.kiosk.window import KioskWindow
+    pass
 
 log = logging.getLogger(__name__)
 APP_NAME = "socialrx-desk"
 SCREENSHOT_SIZE = QSize(*(int(v) for v in os.environ.get("SOCIALRX_KIOSK_SHOT_SIZE", "1280x800").split("x")))
-SCREENSHOT_TIMEOUT_MS = 60_000
 SETTLE_MS = 250
-SIGNAL_POLL_MS = 300
 IM_MODULE = "qtvirtualkeyboard"
 
 
@@ -110,7 +108,15 @@ def _run(profile: Profile, args: argparse.Namespace, *, demo: bool, screenshot: 
     driver: ScreenshotDriver | None = None
     if screenshot:
         driver = ScreenshotDriver(window, Path(screenshot), getattr(args, "kiosk_screen", None) or "home")
-    _quit_on_signals(app, window)
+
+    def before_quit() -> None:
+        # SIGTERM is an administrator's exit. Wipe first: nothing typed may outlive the kiosk, and the on-screen
+        # keyboard must let go of the focused field while the event loop still runs (closing it afterwards
+        # crashes Qt's virtual keyboard). Qt 6's quit() first asks every window to close; a locked kiosk refuses.
+        window.wipe()
+        window.unlocked = True
+
+    quit_on_signals(app, before_quit)
     if demo:
         runner.run_db(backend.import_demo, on_success=lambda _none: window.start(), on_error=window._open_failed)
     else:
@@ -140,24 +146,7 @@ def _run(profile: Profile, args: argparse.Namespace, *, demo: bool, screenshot: 
     return code
 
 
-def _quit_on_signals(app: QApplication, window: KioskWindow) -> None:
-    """SIGTERM from the service manager (or Ctrl+C in a terminal) is an administrator's exit: honour it."""
-
-    def quit_app(_number: int, _frame: object) -> None:
-        # Wipe first: nothing typed may outlive the kiosk, and the on-screen keyboard must let go of the focused
-        # field while the event loop still runs (closing it afterwards crashes Qt's virtual keyboard).
-        window.wipe()
-        window.unlocked = True  # Qt 6's quit() first asks every window to close, and a locked kiosk refuses
-        app.quit()
-
-    for number in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(number, quit_app)
-    wake = QTimer(app)
-    wake.timeout.connect(lambda: None)  # lets Python run signal handlers while Qt waits
-    wake.start(SIGNAL_POLL_MS)
-
-
-class ScreenshotDriver(QObject):
+class ScreenshotDriver(ScreenshotBase):
     """``--screenshot PATH``: wait for the kiosk to be ready, go to ``screen``, save a PNG, quit.
 
     ``screen`` (``args.kiosk_screen``, for the documentation's pictures) is one of: home, services, service,
@@ -168,25 +157,18 @@ class ScreenshotDriver(QObject):
         from socialrx_desk.ui.kiosk.window import KioskWindow
 
         assert isinstance(window, KioskWindow)
-        super().__init__(window)
-        self.window = window
-        self.path = path
+        super().__init__(window, path)
+        self.kiosk = window
         self.screen = screen
-        self.exit_code = 1
-        self._done = False
         window.ready.connect(lambda _start: self._go())
         window.failed.connect(lambda _message: self._settle(failed=True))
-        self._timeout = QTimer(self)
-        self._timeout.setSingleShot(True)
-        self._timeout.timeout.connect(lambda: self._take(failed=True))
-        self._timeout.start(SCREENSHOT_TIMEOUT_MS)
 
     def _go(self) -> None:
         from datetime import date
 
         from socialrx_desk.ui.kiosk.referral import ResultScreen
 
-        window = self.window
+        window = self.kiosk
         screen = self.screen
         window.idle.stop()  # a slow machine must not wipe the screen being photographed
         if screen == "home":
@@ -208,7 +190,7 @@ class ScreenshotDriver(QObject):
         self._result_state = ResultScreen.QUEUED
 
     def _overlay(self, screen: str) -> None:
-        window = self.window
+        window = self.kiosk
         if screen == "idle":
             window.idle_overlay.set_seconds(12)
             window.idle_overlay.open()
@@ -223,15 +205,15 @@ class ScreenshotDriver(QObject):
         if self.screen == "services":
             self._settle()
             return
-        cards = self.window.services.cards
+        cards = self.kiosk.services.cards
         if not cards:
             self._settle(failed=True)
             return
         chosen = next((c for c in cards if c.card.can_self_refer), cards[0])
-        self.window.open_service(chosen.card.id, from_tile=True)
+        self.kiosk.open_service(chosen.card.id, from_tile=True)
 
     def _service_done(self) -> None:
-        window = self.window
+        window = self.kiosk
         if self.screen == "service":
             self._settle()
             return
@@ -251,15 +233,3 @@ class ScreenshotDriver(QObject):
 
     def _settle(self, failed: bool = False) -> None:
         QTimer.singleShot(SETTLE_MS, lambda: self._take(failed))
-
-    def _take(self, failed: bool = False) -> None:
-        if self._done:
-            return
-        self._done = True
-        self._timeout.stop()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        saved = self.window.grab().save(str(self.path), "PNG")
-        if not saved:
-            print(f"socialrx-desk: could not write the screenshot to {self.path}", file=sys.stderr)
-        self.exit_code = 0 if saved and not failed else 1
-        QApplication.exit(self.exit_code)

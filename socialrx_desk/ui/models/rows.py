@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-WEEKDAY_SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+from socialrx_desk.core.weekdays import day_ranges, days_of_mask
 
 ACCESS_LABELS = {
     "drop-in": "Drop in",
@@ -72,24 +72,7 @@ class ResultRow:
 
 def days_text(mask: int) -> str:
     """'Mon-Fri', 'Tue, Thu', 'Every day' from a weekday bit mask; '' when unknown."""
-    days = [d for d in range(7) if mask & (1 << d)]
-    if not days:
-        return ""
-    if len(days) == 7:
-        return "Every day"
-    runs: list[list[int]] = []
-    for day in days:
-        if runs and runs[-1][-1] == day - 1:
-            runs[-1].append(day)
-        else:
-            runs.append([day])
-    parts = []
-    for run in runs:
-        if len(run) >= 3:
-            parts.append(f"{WEEKDAY_SHORT[run[0]]}-{WEEKDAY_SHORT[run[-1]]}")
-        else:
-            parts.extend(WEEKDAY_SHORT[d] for d in run)
-    return ", ".join(parts)
+    return day_ranges(days_of_mask(mask))
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from socialrx_desk.ui.kiosk.backend import KioskBackend
 from socialrx_desk.ui.kiosk.i18n import Translations
 from socialrx_desk.ui.kiosk.window import KioskWindow
 from socialrx_desk.ui.tasks import TaskRunner
-from tests.sync.conftest import hub, make_desk, memory_keyring  # noqa: F401 - fixtures re-exported
+from tests.sync.conftest import hub, make_desk  # noqa: F401 - fixtures re-exported
 
 WAIT_MS = 10_000
 SIZE = (1280, 800)
