@@ -16,7 +16,7 @@ SETTINGS_SCHEMA_VERSION = 1
 
 
 class SettingsError(FriendlyError):
-    pass
+    """The settings file cannot be read or belongs to a newer version."""
 
 
 class Settings(BaseModel):

@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
 import shutil
 import statistics
 import subprocess
@@ -98,76 +97,28 @@ def main(argv: list[str] | None = None) -> int:
 
 def _type_queries(profile_root: Path, query_count: int, seed: int) -> dict[str, object]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QEventLoop, Qt, QTimer
-    from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
-
     from socialrx_desk.bench.synthetic import lay_queries
-    from socialrx_desk.paths import Profile
-    from socialrx_desk.ui.desk.backend import DeskBackend
-    from socialrx_desk.ui.desk.window import DeskWindow
-    from socialrx_desk.ui.style import apply_desk_style
-    from socialrx_desk.ui.tasks import TaskRunner
+    from socialrx_desk.ui.desk.typing_probe import Typing, type_into_desk
 
-    def wait(ms: int) -> None:
-        # Not QTest.qWait: it keeps the GIL while it sleeps, which starves the database thread.
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    assert isinstance(app, QApplication)
-    apply_desk_style(app)
-    runner = TaskRunner()
-    window = DeskWindow(DeskBackend(Profile(profile_root)), runner, debounce_ms=DEBOUNCE_MS)
-    window.show()
-    QTest.qWaitForWindowExposed(window)
-    ready: list[object] = []
-    window.directory_ready.connect(ready.append)
-    window.start()
-    opened = time.perf_counter()
-    while not ready and time.perf_counter() - opened < 120:
-        wait(20)
-    if not ready:
-        raise RuntimeError("the desk did not open its directory")
-    print(f"desk ready in {time.perf_counter() - opened:.2f} s", flush=True)
-
-    fired: dict[int, float] = {}
-    latencies: list[float] = []
-    painted: set[int] = set()
-    window.search_started.connect(lambda request_id: fired.__setitem__(request_id, time.perf_counter()))
-
-    def on_painted(request_id: int) -> None:
-        if request_id in fired and request_id not in painted:
-            painted.add(request_id)
-            latencies.append((time.perf_counter() - fired[request_id]) * 1000)
-
-    window.results_painted.connect(on_painted)
-    rng = random.Random(seed)
     queries = lay_queries(max(query_count, 1), seed=seed)[:query_count]
-    window.search_box.setFocus()
-    for query in queries:
-        QTest.keyClick(window.search_box, Qt.Key.Key_Escape)  # clear, as between two patients
-        for character in query:
-            QTest.keyClicks(window.search_box, character)
-            gap = PAUSE_GAP_MS if rng.random() < PAUSE_CHANCE else KEY_GAP_MS
-            wait(rng.randint(*gap))
-        # Wait for the last search of this query to reach the screen.
-        deadline = time.perf_counter() + SETTLE_TIMEOUT_MS / 1000
-        wait(DEBOUNCE_MS + 10)
-        while window._latest_request not in painted and time.perf_counter() < deadline:
-            wait(5)
+    typing = Typing(
+        debounce_ms=DEBOUNCE_MS,
+        key_gap_ms=KEY_GAP_MS,
+        pause_gap_ms=PAUSE_GAP_MS,
+        pause_chance=PAUSE_CHANCE,
+        settle_timeout_ms=SETTLE_TIMEOUT_MS,
+        seed=seed,
+    )
+    result = type_into_desk(profile_root, queries, typing, on_ready=lambda s: print(f"desk ready in {s:.2f} s"))
     rss, peak = memory_mb()
-    window.close()
-    runner.shutdown(last=window.backend.close)
-
+    latencies = result.latencies_ms
     if not latencies:
         raise RuntimeError("no search reached the screen")
     return {
         "queries": len(queries),
-        "searches": len(fired),
+        "searches": result.searches,
         "painted": len(latencies),
-        "superseded": len(fired) - len(latencies),
+        "superseded": result.searches - len(latencies),
         "p50_ms": round(statistics.median(latencies), 2),
         "p95_ms": round(percentile(latencies, 0.95), 2),
         "max_ms": round(max(latencies), 2),

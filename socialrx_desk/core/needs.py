@@ -140,7 +140,7 @@ def need_token(need_id: str) -> str:
 
 
 class VocabularyError(FriendlyError, ValueError):
-    pass
+    """The needs vocabulary file is missing or malformed."""
 
 
 def content_stems(text: str) -> tuple[str, ...]:

@@ -90,7 +90,7 @@ _ALLOWED: dict[ReferralState, frozenset[ReferralState]] = {
 
 
 class TransitionError(ValueError):
-    pass
+    """A referral state change that the rules do not allow."""
 
 
 def can_move(current: ReferralState, target: ReferralState) -> bool:

@@ -57,7 +57,7 @@ log = logging.getLogger(__name__)
 
 
 class HubStartError(RuntimeError):
-    pass
+    """The embedded hub did not start."""
 
 
 class RunningHub:

@@ -15,7 +15,7 @@ INITIALISED = "initialised"
 
 
 class NotInitialisedError(DatabaseError):
-    pass
+    """The hub database has not been initialised."""
 
 
 def read_setting(db: Database, key: str) -> str | None:

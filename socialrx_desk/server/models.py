@@ -23,7 +23,7 @@ VALUE_LENGTH = 512
 
 
 class Base(DeclarativeBase):
-    pass
+    """Declarative base of this package\'s tables."""
 
 
 class HubSetting(Base):

@@ -36,7 +36,7 @@ VOCABULARY_META_KEY = "needs_vocabulary_version"
 
 
 class ImportCancelled(Exception):
-    pass
+    """The person cancelled the import; nothing was changed."""
 
 
 @dataclass(frozen=True, slots=True)

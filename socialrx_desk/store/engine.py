@@ -30,7 +30,7 @@ class StoreError(FriendlyError):
 
 
 class SchemaTooNewError(StoreError):
-    pass
+    """The database was written by a newer version of the app."""
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:

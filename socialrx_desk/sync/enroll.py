@@ -16,7 +16,7 @@ from socialrx_desk.sync.state import set_needs_reenrol
 
 
 class EnrolError(Exception):
-    pass
+    """The hub or the token could not be used; the message says why."""
 
 
 @dataclass(frozen=True, slots=True)

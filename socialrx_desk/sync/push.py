@@ -52,11 +52,11 @@ ALTERNATIVES = 5
 
 
 class ReenrolNeeded(Exception):
-    pass
+    """The hub refused the site token (401/403); the outbox is kept for after re-enrolment."""
 
 
 class HubOffline(Exception):
-    pass
+    """The hub went out of reach during a push; what was not sent stays queued."""
 
 
 @dataclass(slots=True)

@@ -34,7 +34,7 @@ TOKEN_SECRET = "site-token"
 
 
 class NotEnrolled(Exception):
-    pass
+    """This profile has no hub or no token yet."""
 
 
 @dataclass(slots=True)

@@ -25,7 +25,7 @@ XVFB_START_TIMEOUT_S = 15
 @pytest.fixture
 def xvfb_display() -> Iterator[str]:
     if shutil.which("Xvfb") is None:
-        pytest.skip("Xvfb is not installed (apt-get install xvfb xauth)")
+        pytest.fail("the virtual keyboard test needs Xvfb: apt-get install xvfb xauth", pytrace=False)
     read, write = os.pipe()
     # -displayfd: Xvfb picks a free display itself and writes its number once it accepts connections.
     server = subprocess.Popen(
@@ -39,7 +39,7 @@ def xvfb_display() -> Iterator[str]:
         with os.fdopen(read) as pipe:
             number = pipe.readline().strip()
         if not number:
-            pytest.skip("Xvfb did not start")
+            pytest.fail("Xvfb did not start", pytrace=False)
         yield f":{number}"
     finally:
         server.terminate()
