@@ -31,37 +31,8 @@ FIRST_WINDOW = "socialrx-first-window"
 READY = "socialrx-ready"
 TIMEOUT_S = 60
 
-# The baseline: the least a PySide6 program can do to put a window of the same size on screen, and the same
-# "painted" signal the desk uses.
-BARE_WINDOW = f"""
-import sys, time
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
-
-app = QApplication(sys.argv[:1])
-window = QWidget()
-window.resize(1280, 820)
-window.setWindowTitle("bare")
-
-
-def report():
-    print("{FIRST_WINDOW} %.6f" % time.time(), flush=True)
-    app.quit()
-
-
-class FirstPaint(QObject):
-    def eventFilter(self, watched, event):
-        if watched is window and event.type() == QEvent.Type.Paint:
-            window.removeEventFilter(self)
-            QTimer.singleShot(0, report)
-        return False
-
-
-probe = FirstPaint()
-window.installEventFilter(probe)
-window.show()
-app.exec()
-"""
+# The baseline, run by path so that it loads PySide6 alone (importing it would load the socialrx_desk.ui package).
+BARE_WINDOW = Path(__file__).resolve().parent.parent / "ui" / "bare_window.py"
 
 
 UI_ONLY = """
@@ -120,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
         window_env = dict(env, **{PROBE_ENV: "window"})
         ready_env = dict(env, **{PROBE_ENV: "ready"})
-        bare = [sys.executable, "-c", BARE_WINDOW]
+        bare = [sys.executable, str(BARE_WINDOW)]
         desk = desk_command(profile)
         # The window alone, started the way app.py starts it but without app.py's own imports: what the desk
         # costs once the entry point imports the store and the CLI lazily (see the module docstring).

@@ -44,7 +44,7 @@ class _Feed(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def log_message(self, *args: object) -> None:
-        pass
+        """Keep the test output quiet."""
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
@@ -233,11 +234,9 @@ def test_serve_from_the_command_line(tmp_path: Path) -> None:
                 response = httpx.get(f"http://127.0.0.1:{port}/fhir/metadata", timeout=1)
                 break
             except httpx.ConnectError:
-                try:  # a pause that ends at once if the server dies
+                with contextlib.suppress(subprocess.TimeoutExpired):  # a pause that ends at once if the server dies
                     server.wait(0.05)
                     pytest.fail(f"the server exited: {server.stderr.read()}")
-                except subprocess.TimeoutExpired:
-                    pass
         assert response.status_code == 200
         assert response.headers["x-hub-epoch"]
     finally:

@@ -126,7 +126,7 @@ class FaultProxy:
                     return
                 client.sendall(response)
         except OSError:
-            pass
+            return  # the client or the hub went away; the finally block closes both ends
         finally:
             client.close()
             if upstream is not None:

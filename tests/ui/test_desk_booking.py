@@ -439,8 +439,8 @@ def test_searching_stays_quick_while_a_slow_sync_runs(
     type_query(qtbot, window, "boiler's packed in")
     assert window.sync.running  # the answer came while the hub was still thinking
     assert window.results_model.rowCount() > 0
-    with qtbot.waitSignal(window.sync_finished, timeout=SYNC_MS) as finished:
-        pass
+    finished = qtbot.waitSignal(window.sync_finished, timeout=SYNC_MS)
+    finished.wait()
     assert finished.args[0].reached
     window.shut_down()
     runner.shutdown(timeout=10, last=window.backend.close)

@@ -20,8 +20,8 @@ def test_demo_starts_a_hub_with_slots_and_stops_it(qtbot: QtBot, runner: TaskRun
     window.show()
     with qtbot.waitSignal(window.directory_ready, timeout=WAIT_MS):
         window.start()
-    with qtbot.waitSignal(window.demo_hub_ready, timeout=HUB_MS) as ready:
-        pass
+    ready = qtbot.waitSignal(window.demo_hub_ready, timeout=HUB_MS)
+    ready.wait()
     assert ready.args[0].slots > 0
     qtbot.waitUntil(lambda: window.sync.last is not None and window.sync.last.reached, timeout=HUB_MS)
     assert window.sync_status.text.startswith("Online")

@@ -87,8 +87,7 @@ def test_cancel_during_a_running_import_rolls_it_back(qtbot: QtBot, empty_desk: 
     source = tmp_path / "big.json"
     source.write_text(json.dumps(many), encoding="utf-8")
     handle = empty_desk.import_file(str(source))
-    with qtbot.waitSignal(handle.progressed, timeout=WAIT_MS):
-        pass
+    qtbot.waitSignal(handle.progressed, timeout=WAIT_MS).wait()
     progress = empty_desk.findChild(QProgressDialog, "importProgress")
     with qtbot.waitSignal(empty_desk.import_finished, timeout=WAIT_MS) as finished:
         qtbot.mouseClick(progress.findChild(QPushButton), Qt.MouseButton.LeftButton)

@@ -202,8 +202,7 @@ def test_keyboard_ctrl_f_arrows_enter_and_escape(qtbot: QtBot, desk: DeskWindow)
     qtbot.keyClick(desk.search_box, Qt.Key.Key_Up)
     assert desk.selected_service_id() == rows[1].id
     assert QApplication.focusWidget() is desk.search_box  # still typing
-    with qtbot.waitSignal(desk.detail_shown, timeout=WAIT_MS):
-        pass
+    qtbot.waitSignal(desk.detail_shown, timeout=WAIT_MS).wait()
     with qtbot.waitSignal(desk.service_opened, timeout=WAIT_MS) as opened:
         qtbot.keyClick(desk.search_box, Qt.Key.Key_Return)
     assert opened.args[0].id == rows[1].id
@@ -222,8 +221,7 @@ def test_enter_in_the_results_list_opens_the_service(qtbot: QtBot, desk: DeskWin
     qtbot.keyClick(desk.results, Qt.Key.Key_Down)
     second = shown_rows(desk)[1]
     assert desk.selected_service_id() == second.id
-    with qtbot.waitSignal(desk.detail_shown, timeout=WAIT_MS):
-        pass
+    qtbot.waitSignal(desk.detail_shown, timeout=WAIT_MS).wait()
     with qtbot.waitSignal(desk.service_opened, timeout=WAIT_MS) as opened:
         qtbot.keyClick(desk.results, Qt.Key.Key_Return)
     assert opened.args[0].id == second.id
@@ -264,8 +262,7 @@ def test_sync_status_says_not_connected(desk: DeskWindow) -> None:
 
 def test_enter_before_the_details_arrive_opens_the_service_when_they_do(qtbot: QtBot, desk: DeskWindow) -> None:
     type_query(qtbot, desk, "lonely")
-    with qtbot.waitSignal(desk.detail_shown, timeout=WAIT_MS):
-        pass
+    qtbot.waitSignal(desk.detail_shown, timeout=WAIT_MS).wait()
     desk.search_box.setFocus()
     with qtbot.waitSignal(desk.service_opened, timeout=WAIT_MS) as opened:
         qtbot.keyClick(desk.search_box, Qt.Key.Key_Down)

@@ -33,8 +33,7 @@ def test_result_arrives_on_the_gui_thread(qtbot: QtBot, runner: TaskRunner) -> N
         return 42
 
     handle = runner.run_db(work, on_success=lambda value: seen.append((value, threading.current_thread() is gui)))
-    with qtbot.waitSignal(handle.finished, timeout=WAIT_MS):
-        pass
+    qtbot.waitSignal(handle.finished, timeout=WAIT_MS).wait()
     assert seen == [(42, True)]
     assert handle.state is TaskState.SUCCEEDED
     assert handle.lane is Lane.DB
@@ -46,8 +45,8 @@ def test_errors_are_delivered_not_raised(qtbot: QtBot, runner: TaskRunner) -> No
 
     errors: list[BaseException] = []
     handle = runner.run_db(broken, on_error=errors.append)
-    with qtbot.waitSignal(handle.failed, timeout=WAIT_MS) as blocker:
-        pass
+    blocker = qtbot.waitSignal(handle.failed, timeout=WAIT_MS)
+    blocker.wait()
     assert isinstance(blocker.args[0], ValueError)
     assert [str(e) for e in errors] == ["no such thing"]
     assert handle.state is TaskState.FAILED
@@ -85,8 +84,7 @@ def test_newer_task_with_the_same_key_supersedes_an_older_running_one(qtbot: QtB
     first = runner.run_network(old, key="search", on_success=delivered.append)
     second = runner.run_network(lambda _c: "new", key="search", on_success=delivered.append)
     assert first.state is TaskState.CANCELLED  # superseded at once
-    with qtbot.waitSignal(second.succeeded, timeout=WAIT_MS):
-        pass
+    qtbot.waitSignal(second.succeeded, timeout=WAIT_MS).wait()
     release_old.set()
     assert old_finished.wait(5)
     # The old result is on its way through the event queue; give it every chance to (wrongly) arrive.
@@ -100,8 +98,7 @@ def test_stale_result_finishing_after_the_newer_one_is_dropped_on_the_db_lane(qt
     first = runner.run_db(lambda _c: "first", key="k", on_success=delivered.append)
     second = runner.run_db(lambda _c: "second", key="k", on_success=delivered.append)
     release.set()
-    with qtbot.waitSignal(second.finished, timeout=WAIT_MS):
-        pass
+    qtbot.waitSignal(second.finished, timeout=WAIT_MS).wait()
     assert delivered == ["second"]
     assert first.state is TaskState.CANCELLED
 
@@ -116,8 +113,7 @@ def test_cancelled_task_that_has_not_started_never_runs(qtbot: QtBot, runner: Ta
     assert cancelled == [True]
     release.set()
     after = runner.run_db(lambda _c: None)
-    with qtbot.waitSignal(after.finished, timeout=WAIT_MS):
-        pass
+    qtbot.waitSignal(after.finished, timeout=WAIT_MS).wait()
     assert not ran.is_set()
 
 
@@ -153,8 +149,8 @@ def test_stop_reports_how_the_task_really_ended(qtbot: QtBot, runner: TaskRunner
     assert began.wait(5)
     late.stop()
     finishing.set()
-    with qtbot.waitSignal(late.succeeded, timeout=WAIT_MS) as blocker:
-        pass
+    blocker = qtbot.waitSignal(late.succeeded, timeout=WAIT_MS)
+    blocker.wait()
     assert blocker.args == ["committed anyway"]
 
 
@@ -166,8 +162,7 @@ def test_progress_reaches_the_gui(qtbot: QtBot, runner: TaskRunner) -> None:
             context.progress(done, 3)
 
     handle = runner.run_db(work, on_progress=lambda done, total: reports.append((done, total)))
-    with qtbot.waitSignal(handle.finished, timeout=WAIT_MS):
-        pass
+    qtbot.waitSignal(handle.finished, timeout=WAIT_MS).wait()
     assert reports and reports[-1] == (3, 3)
 
 
@@ -176,8 +171,7 @@ def test_task_cancelled_exception_counts_as_cancelled(qtbot: QtBot, runner: Task
         raise TaskCancelled
 
     handle = runner.run_db(give_up)
-    with qtbot.waitSignal(handle.cancelled, timeout=WAIT_MS):
-        pass
+    qtbot.waitSignal(handle.cancelled, timeout=WAIT_MS).wait()
 
 
 def test_shutdown_runs_the_last_work_on_the_db_lane_and_refuses_more(qtbot: QtBot) -> None:

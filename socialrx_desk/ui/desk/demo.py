@@ -79,8 +79,8 @@ made = 0
 for service_id in bookable:
     try:
         made += make_slots(url, fhir_id(service_id, "service"), start, start + timedelta(days=days - 1), minutes)
-    except AdminError:
-        pass
+    except AdminError as error:  # one service the hub cannot make slots for must not stop the demo
+        print(f"no demo slots for {service_id}: {error}", file=sys.stderr, flush=True)
 print(json.dumps({"url": hub.base_url, "token": token, "slots": made}), flush=True)
 sys.stdin.read()
 hub.stop()

@@ -13,7 +13,6 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import QApplication
@@ -21,9 +20,6 @@ from PySide6.QtWidgets import QApplication
 from socialrx_desk.paths import Profile
 from socialrx_desk.settings import Settings, load_settings
 from socialrx_desk.ui.app_support import ScreenshotBase, quit_on_signals
-
-if TYPE_CHECKING:
-    pass
 
 log = logging.getLogger(__name__)
 APP_NAME = "socialrx-desk"

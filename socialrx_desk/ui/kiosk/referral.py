@@ -17,7 +17,16 @@ from socialrx_desk.ui.kiosk.backend import PatientEntry
 from socialrx_desk.ui.kiosk.i18n import language
 from socialrx_desk.ui.kiosk.keypad import BirthDateEntry, PhoneEntry
 from socialrx_desk.ui.kiosk.screens import Screen
-from socialrx_desk.ui.kiosk.widgets import BigButton, Footer, IconLabel, Label, Panel, ScrollPage, isolate, wipe_text
+from socialrx_desk.ui.kiosk.widgets import (
+    BigButton,
+    Footer,
+    IconLabel,
+    Label,
+    Panel,
+    isolate,
+    scroll_page,
+    wipe_text,
+)
 
 MAX_NAME = 120
 MAX_OTHER = 300
@@ -72,10 +81,7 @@ class Step(QWidget):
     def __init__(self, key: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.key = key
-        self.page = ScrollPage(self)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.page)
+        self.page, outer = scroll_page(self)
         self.progress = Label("", role="progress")
         self.title = Label("", role="title")
         self.lead = Label("", role="lead")
@@ -379,10 +385,7 @@ class ResultScreen(Screen):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.page = ScrollPage(self)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.page)
+        self.page, outer = scroll_page(self)
         self.state = ""
         self.reference = ""
         self.service_name = ""

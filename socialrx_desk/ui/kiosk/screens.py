@@ -10,7 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, 
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from socialrx_desk.ui.kiosk.backend import ServiceCard, ServicePage
-from socialrx_desk.ui.kiosk.widgets import BigButton, Footer, IconLabel, Label, Panel, ScrollPage, isolate
+from socialrx_desk.ui.kiosk.widgets import BigButton, Footer, IconLabel, Label, Panel, isolate, scroll_page
 
 TILE_LABELS = {
     "money": str(QT_TRANSLATE_NOOP("KioskTiles", "Money worries")),
@@ -67,10 +67,7 @@ class HomeScreen(Screen):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.page = ScrollPage(self)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.page)
+        self.page, _outer = scroll_page(self)
         self.title = Label("", role="title")
         self.lead = Label("", role="lead")
         self.page.column.addWidget(self.title)
@@ -184,10 +181,7 @@ class ServicesScreen(Screen):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.page = ScrollPage(self)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.page)
+        self.page, _outer = scroll_page(self)
         self.tile = ""
         self.loading = False
         self.title = Label("", role="title")
@@ -260,10 +254,7 @@ class ServiceScreen(Screen):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.page = ScrollPage(self)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.page)
+        self.page, outer = scroll_page(self)
         self.service: ServicePage | None = None
         self.notice_text = ""
         column = self.page.column

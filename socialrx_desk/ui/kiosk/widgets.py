@@ -225,6 +225,15 @@ class ScrollPage(QScrollArea):
         self.body.updateGeometry()  # a new width means a new height for the wrapped text
 
 
+def scroll_page(owner: QWidget) -> tuple[ScrollPage, QVBoxLayout]:
+    """A full-bleed scrolling page filling ``owner``; the layout takes footers under it."""
+    page = ScrollPage(owner)
+    outer = QVBoxLayout(owner)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(page)
+    return page, outer
+
+
 def repolish(widget: QWidget) -> None:
     """Re-apply the stylesheet after a property the rules select on has changed (children included, for rules
     such as ``QPushButton[current="true"] QLabel``)."""

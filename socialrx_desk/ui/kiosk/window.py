@@ -32,7 +32,7 @@ from socialrx_desk.ui.kiosk.printing import PrinterFactory, Slip, can_print, pri
 from socialrx_desk.ui.kiosk.referral import FormAnswers, ReferralFlow, ResultScreen
 from socialrx_desk.ui.kiosk.screens import HomeScreen, Screen, ServiceScreen, ServicesScreen, tile_label
 from socialrx_desk.ui.kiosk.speech import Speaker
-from socialrx_desk.ui.kiosk.widgets import BigButton, IconLabel, Label, Panel, ScrollPage, repolish
+from socialrx_desk.ui.kiosk.widgets import BigButton, IconLabel, Label, Panel, ScrollPage, repolish, scroll_page
 from socialrx_desk.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -133,10 +133,7 @@ class StaffCorner(QWidget):
 class UnavailableScreen(Screen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        page = ScrollPage(self)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(page)
+        page, _outer = scroll_page(self)
         self.title = Label("", role="title")
         self.message = Label("", role="lead")
         page.column.addWidget(self.title)

@@ -39,12 +39,10 @@ def test_idle_warning_then_wipe_leaves_no_entered_text(qtbot: QtBot, make_kiosk:
     window.set_language("pl")  # the next person must get the kiosk's own language back
     qtbot.mouseClick(window.text_button, Qt.MouseButton.LeftButton)
     assert window.mode.large_text
-    with qtbot.waitSignal(window.idle.warn, timeout=WAIT_MS):
-        pass
+    qtbot.waitSignal(window.idle.warn, timeout=WAIT_MS).wait()
     assert window.idle_overlay.isVisible()
     assert window.idle_overlay.button.accessibleName()
-    with qtbot.waitSignal(window.wiped, timeout=WAIT_MS):
-        pass
+    qtbot.waitSignal(window.wiped, timeout=WAIT_MS).wait()
     assert window.current_screen() == "home"
     assert not window.idle_overlay.isVisible()
     assert window.translations.current.code == "en"
@@ -61,8 +59,7 @@ def test_idle_wipe_clears_the_reference_number(qtbot: QtBot, make_kiosk: KioskFa
         qtbot.mouseClick(window.form.yes, Qt.MouseButton.LeftButton)
     reference = window.result.reference
     assert reference.startswith("SRX-") and reference in visible_texts(window)
-    with qtbot.waitSignal(window.wiped, timeout=WAIT_MS):
-        pass
+    qtbot.waitSignal(window.wiped, timeout=WAIT_MS).wait()
     assert not [text for text in visible_texts(window) if reference in text or reference[4:8] in text]
     _assert_nothing_survives(window)
 
@@ -72,8 +69,7 @@ def test_more_time_keeps_the_answers(qtbot: QtBot, make_kiosk: KioskFactory, dem
     open_service(qtbot, window)
     qtbot.mouseClick(window.service.refer_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(window.form.name, "Zebedee Quux")
-    with qtbot.waitSignal(window.idle.warn, timeout=WAIT_MS):
-        pass
+    qtbot.waitSignal(window.idle.warn, timeout=WAIT_MS).wait()
     with qtbot.waitSignal(window.idle.resumed, timeout=WAIT_MS):
         qtbot.mouseClick(window.idle_overlay.button, Qt.MouseButton.LeftButton)
     assert not window.idle_overlay.isVisible()
@@ -83,8 +79,7 @@ def test_more_time_keeps_the_answers(qtbot: QtBot, make_kiosk: KioskFactory, dem
 
 def test_an_untouched_home_screen_shows_no_warning(qtbot: QtBot, make_kiosk: KioskFactory, demo_profile: Profile):
     window = make_kiosk(demo_profile, idle_ms=600, warning_ms=300)
-    with qtbot.waitSignal(window.idle.warn, timeout=WAIT_MS):
-        pass
+    qtbot.waitSignal(window.idle.warn, timeout=WAIT_MS).wait()
     assert not window.idle_overlay.isVisible()
     assert window.idle.active
 
